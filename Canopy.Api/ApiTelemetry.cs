@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Canopy.Api;
+
+/// <summary>The activity source and meter of canopy-be and the span names of the request journey (DESIGN.md).</summary>
+public static class ApiTelemetry
+{
+    public const string SourceName = "Canopy.Api";
+    public const string MeterName = "Canopy.Api";
+
+    public const string GuardrailsCheckSpan = "guardrails-check";
+    public const string RagQuerySpan = "rag-query";
+    public const string LlmInferenceSpan = "llm-inference";
+    public const string PromptPreparationSpan = "prompt-preparation";
+
+    /// <summary>The provider-named generate span: vllm-generate, llama-generate, endpoint-generate, extractive-generate.</summary>
+    public static string GenerateSpan(string provider) => $"{provider}-generate";
+
+    public static readonly ActivitySource Source = new(SourceName);
+    public static readonly Meter Meter = new(MeterName);
+
+    public static readonly Counter<long> GuardrailDetections = Meter.CreateCounter<long>(
+        "canopy.guardrails.detections", "{detection}", "Guardrail detections by detector, stage and action.");
+
+    public static readonly Histogram<double> RetrievalDuration = Meter.CreateHistogram<double>(
+        "canopy.chat.retrieval.duration", "s", "Time canopy-be waits for retrieval.");
+
+    public static readonly Histogram<double> TimeToFirstToken = Meter.CreateHistogram<double>(
+        "canopy.chat.time_to_first_token", "s", "Time from the start of generation to the first text delta.");
+
+    public static readonly Counter<long> ChatTurns = Meter.CreateCounter<long>(
+        "canopy.chat.turns", "{turn}", "Chat turns by feature and outcome.");
+
+    /// <summary>Whether message and retrieved text may be recorded on spans (off unless the environment opts in).</summary>
+    public static bool CaptureContent { get; set; } =
+        string.Equals(Environment.GetEnvironmentVariable("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static void RecordError(this Activity? activity, Exception exception)
+    {
+        if (activity is null) return;
+        activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+        activity.SetTag("error.type", exception.GetType().FullName);
+        activity.AddException(exception);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Canopy.Api.Chat;
+
+public static class ChatEndpoints
+{
+    public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ChatPipeline>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapPost("/chat", Chat).WithName("Chat");
+        return app;
+    }
+
+    internal static Results<ChatEventStreamResult, ValidationProblem> Chat(ChatRequest request)
+    {
+        var errors = request.Validate();
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : new ChatEventStreamResult(request);
+    }
+}

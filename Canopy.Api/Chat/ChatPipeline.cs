@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Canopy.Api.Guardrails;
+using Canopy.Api.Llm;
+using Canopy.Api.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace Canopy.Api.Chat;
+
+/// <summary>One chat turn: input guardrails, retrieval, generation, output guardrails, each reported as events.</summary>
+public sealed class ChatPipeline(
+    GuardrailService guardrails,
+    RagClient rag,
+    AnswerGenerator generator,
+    LlmProvider provider,
+    IOptions<RetrievalOptions> retrieval,
+    ILogger<ChatPipeline> logger)
+{
+    public async Task RunAsync(ChatRequest request, Func<ChatEvent, Task> emit, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var feature = request.Feature ?? ChatRequest.DefaultFeature;
+        var conversationId = request.ConversationId ?? Guid.NewGuid().ToString("N");
+        var turn = Activity.Current;
+        turn?.SetTag("canopy.feature", feature);
+        turn?.SetTag("canopy.conversation.id", conversationId);
+        var traceId = turn?.TraceId.ToHexString() ?? ActivityTraceId.CreateRandom().ToHexString();
+        await emit(new StartEvent(traceId, conversationId, feature, provider.Name, provider.Model, provider.IsExtractive, provider.Notice));
+
+        double Ms(long from) => Math.Round(Stopwatch.GetElapsedTime(from).TotalMilliseconds, 1);
+        var stage = "input-guardrails";
+        double? guardrailsMs = null, retrievalMs = null, outputMs = null;
+        try
+        {
+            var checkStarted = Stopwatch.GetTimestamp();
+            var input = guardrails.Check(request.Message!, GuardrailStage.Input);
+            guardrailsMs = Ms(checkStarted);
+            if (input.IsBlocked)
+            {
+                await emit(new BlockedEvent("input", input.BlockCategory ?? "policy", GuardrailService.BlockedMessage));
+                await emit(new DoneEvent("blocked", new TokenUsage(0, 0), new StageTimings(guardrailsMs, null, null, null, null, null, Ms(started))));
+                Count(feature, "blocked");
+                return;
+            }
+            if (input.Decision == GuardrailDecision.Redact)
+                await emit(new GuardrailEvent("input", "redact", [.. input.Detections.Select(d => d.Category).Distinct()], input.Text));
+
+            stage = "retrieval";
+            var retrievalStarted = Stopwatch.GetTimestamp();
+            var passages = await rag.SearchAsync(input.Text, retrieval.Value.TopK, cancellationToken);
+            retrievalMs = Ms(retrievalStarted);
+            await emit(new SourcesEvent([.. passages.Select((p, i) => new SourceReference(i + 1, p.DocumentId, p.Title, p.Source, p.HeadingPath, p.Text, p.Score))]));
+
+            stage = "generation";
+            var history = (request.History ?? []).Select(t => new ChatMessage(t.Role == "user" ? ChatRole.User : ChatRole.Assistant, t.Content)).ToList();
+            var result = await generator.GenerateAsync(input.Text, passages, history, delta => emit(new DeltaEvent(delta)), cancellationToken);
+
+            stage = "output-guardrails";
+            var outputStarted = Stopwatch.GetTimestamp();
+            var output = guardrails.Check(result.Text, GuardrailStage.Output);
+            outputMs = Ms(outputStarted);
+            if (output.IsBlocked)
+                await emit(new BlockedEvent("output", output.BlockCategory ?? "policy", GuardrailService.BlockedMessage));
+
+            await emit(new DoneEvent(output.IsBlocked ? "blocked" : result.FinishReason, new TokenUsage(result.InputTokens, result.OutputTokens), new StageTimings(
+                guardrailsMs, retrievalMs, Math.Round(result.PromptTime.TotalMilliseconds, 1),
+                result.TimeToFirstToken is { } t ? Math.Round(t.TotalMilliseconds, 1) : null,
+                Math.Round(result.Duration.TotalMilliseconds, 1), outputMs, Ms(started))));
+            Count(feature, output.IsBlocked ? "blocked" : "answered");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            turn?.SetTag("canopy.chat.cancelled", true);
+            Count(feature, "cancelled");
+        }
+        catch (Exception ex)
+        {
+            turn.RecordError(ex);
+            logger.LogError(ex, "Chat turn failed during {Stage}", stage);
+            var message = ex is RetrievalUnavailableException
+                ? "The course search service is unavailable right now. Please try again in a moment."
+                : stage == "generation" ? "The language model is unavailable right now. Please try again in a moment."
+                : "Something went wrong while answering. The trace id above helps us find out what.";
+            await emit(new ErrorEvent(stage, ex.GetType().Name, message));
+            Count(feature, "error");
+        }
+    }
+
+    private static void Count(string feature, string outcome) =>
+        ApiTelemetry.ChatTurns.Add(1, new KeyValuePair<string, object?>("canopy.feature", feature), new KeyValuePair<string, object?>("outcome", outcome));
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Canopy.Api.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace Canopy.Api.Llm;
+
+/// <summary>What one generation produced and how long its parts took.</summary>
+public sealed record GenerationResult(string Text, long InputTokens, long OutputTokens, string FinishReason, TimeSpan PromptTime, TimeSpan? TimeToFirstToken, TimeSpan Duration);
+
+/// <summary>
+/// Runs <c>llm-inference</c>: <c>prompt-preparation</c>, then the provider-named generate span around the
+/// Microsoft.Extensions.AI <c>chat &lt;model&gt;</c> span, streaming each text delta to the caller.
+/// </summary>
+public sealed class AnswerGenerator(IChatClient chatClient, LlmProvider provider, IOptions<GenerationOptions> options)
+{
+    public async Task<GenerationResult> GenerateAsync(
+        string question, IReadOnlyList<RetrievedPassage> passages, IReadOnlyList<ChatMessage> history,
+        Func<string, Task> onDelta, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var inference = ApiTelemetry.Source.StartActivity(ApiTelemetry.LlmInferenceSpan);
+        inference?.SetTag("gen_ai.operation.name", "chat");
+        inference?.SetTag("gen_ai.provider.name", provider.Name);
+        inference?.SetTag("gen_ai.request.model", provider.Model);
+        inference?.SetTag("gen_ai.request.max_tokens", settings.MaxOutputTokens);
+        inference?.SetTag("gen_ai.request.temperature", settings.Temperature);
+        var started = Stopwatch.GetTimestamp();
+
+        PromptPlan plan;
+        using (var preparation = ApiTelemetry.Source.StartActivity(ApiTelemetry.PromptPreparationSpan))
+        {
+            plan = PromptBuilder.Build(question, passages, history, settings.ContextTokens - settings.MaxOutputTokens);
+            preparation?.SetTag("canopy.prompt.documents.included", plan.Passages.Count);
+            preparation?.SetTag("canopy.prompt.documents.offered", passages.Count);
+            preparation?.SetTag("canopy.prompt.estimated_tokens", plan.EstimatedTokens);
+            preparation?.SetTag("canopy.prompt.truncated", plan.Truncated);
+            preparation?.SetTag("canopy.prompt.messages", plan.Messages.Count);
+        }
+        var promptTime = Stopwatch.GetElapsedTime(started);
+
+        var chatOptions = new ChatOptions
+        {
+            ModelId = provider.Model,
+            Temperature = settings.Temperature,
+            MaxOutputTokens = settings.MaxOutputTokens,
+            AdditionalProperties = new() { [ExtractiveChatClient.PassagesKey] = plan.Passages },
+        };
+
+        using var generate = ApiTelemetry.Source.StartActivity(ApiTelemetry.GenerateSpan(provider.Name), ActivityKind.Client);
+        generate?.SetTag("gen_ai.provider.name", provider.Name);
+        generate?.SetTag("gen_ai.request.model", provider.Model);
+        var generationStarted = Stopwatch.GetTimestamp();
+        TimeSpan? firstToken = null;
+        var updates = new List<ChatResponseUpdate>();
+        try
+        {
+            await foreach (var update in chatClient.GetStreamingResponseAsync(plan.Messages, chatOptions, cancellationToken))
+            {
+                updates.Add(update);
+                var text = update.Text;
+                if (string.IsNullOrEmpty(text)) continue;
+                if (firstToken is null)
+                {
+                    firstToken = Stopwatch.GetElapsedTime(generationStarted);
+                    generate?.AddEvent(new ActivityEvent("gen_ai.first_token"));
+                    ApiTelemetry.TimeToFirstToken.Record(firstToken.Value.TotalSeconds, new KeyValuePair<string, object?>("gen_ai.provider.name", provider.Name));
+                }
+                await onDelta(text);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            generate.RecordError(ex);
+            inference.RecordError(ex);
+            throw;
+        }
+
+        var response = updates.ToChatResponse();
+        var input = response.Usage?.InputTokenCount ?? plan.EstimatedTokens;
+        var output = response.Usage?.OutputTokenCount ?? TokenEstimate.Of(response.Text);
+        var finish = response.FinishReason?.Value ?? (cancellationToken.IsCancellationRequested ? "cancelled" : "stop");
+        foreach (var activity in new[] { generate, inference })
+        {
+            activity?.SetTag("gen_ai.response.model", response.ModelId ?? provider.Model);
+            activity?.SetTag("gen_ai.usage.input_tokens", input);
+            activity?.SetTag("gen_ai.usage.output_tokens", output);
+            activity?.SetTag("gen_ai.response.finish_reasons", new[] { finish });
+            if (firstToken is { } ttft) activity?.SetTag("canopy.llm.time_to_first_token_ms", Math.Round(ttft.TotalMilliseconds, 1));
+        }
+        return new GenerationResult(response.Text, input, output, finish, promptTime, firstToken, Stopwatch.GetElapsedTime(started));
+    }
+}

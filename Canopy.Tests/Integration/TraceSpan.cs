@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace Canopy.Tests.Integration;
+
+/// <summary>One span of an OTLP JSON trace as the Aspire dashboard serves it.</summary>
+public sealed record TraceSpan(string Service, string Name, string SpanId, string? ParentSpanId, long StartNanos, IReadOnlyDictionary<string, string> Attributes)
+{
+    public static IReadOnlyList<TraceSpan> Parse(JsonElement body)
+    {
+        var spans = new List<TraceSpan>();
+        foreach (var resourceSpans in body.GetProperty("data").GetProperty("resourceSpans").EnumerateArray())
+        {
+            var service = ReadAttributes(resourceSpans.GetProperty("resource")).GetValueOrDefault("service.name", "?");
+            foreach (var scope in resourceSpans.GetProperty("scopeSpans").EnumerateArray())
+            {
+                foreach (var span in scope.GetProperty("spans").EnumerateArray())
+                {
+                    var parent = span.TryGetProperty("parentSpanId", out var p) && p.GetString() is { Length: > 0 } id ? id : null;
+                    spans.Add(new TraceSpan(service, span.GetProperty("name").GetString()!, span.GetProperty("spanId").GetString()!, parent,
+                        long.Parse(span.GetProperty("startTimeUnixNano").GetString()!), ReadAttributes(span)));
+                }
+            }
+        }
+        return spans;
+    }
+
+    private static Dictionary<string, string> ReadAttributes(JsonElement element)
+    {
+        var attributes = new Dictionary<string, string>();
+        if (!element.TryGetProperty("attributes", out var list)) return attributes;
+        foreach (var attribute in list.EnumerateArray())
+        {
+            var value = attribute.GetProperty("value").EnumerateObject().FirstOrDefault();
+            attributes[attribute.GetProperty("key").GetString()!] = value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString()! : value.Value.ToString();
+        }
+        return attributes;
+    }
+}
+
+public static class TraceSpanExtensions
+{
+    public static TraceSpan Single(this IReadOnlyList<TraceSpan> spans, string service, string name, Func<TraceSpan, bool>? where = null) =>
+        spans.SingleOrDefault(s => s.Service == service && s.Name == name && (where is null || where(s)))
+        ?? throw new Xunit.Sdk.XunitException($"No single {service}/{name} span in: {string.Join(", ", spans.Select(s => $"{s.Service}/{s.Name}"))}");
+
+    public static void AssertChildOf(this TraceSpan child, TraceSpan parent) =>
+        Assert.True(child.ParentSpanId == parent.SpanId, $"{child.Service}/{child.Name} should be a child of {parent.Service}/{parent.Name}");
+}
