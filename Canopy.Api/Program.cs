@@ -1,20 +1,28 @@
 using Canopy.Api.Chat;
+using Canopy.Api.Features;
+using Canopy.Api.Feedback;
 using Canopy.Api.Guardrails;
 using Canopy.Api.Llm;
+using Canopy.Api.OpenAi;
 using Canopy.Api.Retrieval;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddFeatures();
 builder.AddGuardrails();
 builder.AddRetrieval();
 builder.AddLlm();
 builder.AddChat();
+builder.AddFeedback();
 
 var app = builder.Build();
 
 app.UseDefaultExceptionHandling();
 app.MapDefaultEndpoints();
+app.MapFeatureApi();
 app.MapChatApi();
+app.MapFeedbackApi();
+app.MapOpenAiApi();
 
 app.Run();

@@ -1,3 +1,4 @@
+using Canopy.Api.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Canopy.Api.Chat;
@@ -17,9 +18,9 @@ public static class ChatEndpoints
         return app;
     }
 
-    internal static Results<ChatEventStreamResult, ValidationProblem> Chat(ChatRequest request)
+    internal static Results<ChatEventStreamResult, ValidationProblem> Chat(ChatRequest request, FeatureCatalog features)
     {
-        var errors = request.Validate();
+        var errors = request.Validate(features);
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : new ChatEventStreamResult(request);
     }
 }

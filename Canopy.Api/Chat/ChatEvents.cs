@@ -10,8 +10,12 @@ public abstract record ChatEvent
     public abstract string Type { get; }
 }
 
-/// <summary>First event: the trace to look at, and which provider answers (with a notice when it is a fallback).</summary>
-public sealed record StartEvent(string TraceId, string ConversationId, string Feature, string Provider, string Model, bool Extractive, string? Notice) : ChatEvent
+/// <summary>
+/// First event: the trace (and the server span, which feedback attaches to), the feature and its token budget,
+/// and which provider answers (with a notice when it is a fallback).
+/// </summary>
+public sealed record StartEvent(
+    string TraceId, string SpanId, string ConversationId, string Feature, int MaxTokens, string Provider, string Model, bool Extractive, string? Notice) : ChatEvent
 {
     public override string Type => "start";
 }

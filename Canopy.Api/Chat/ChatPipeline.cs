@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Canopy.Api.Features;
 using Canopy.Api.Guardrails;
 using Canopy.Api.Llm;
 using Canopy.Api.Retrieval;
@@ -7,29 +8,33 @@ using Microsoft.Extensions.Options;
 
 namespace Canopy.Api.Chat;
 
-/// <summary>One chat turn: input guardrails, retrieval, generation, output guardrails, each reported as events.</summary>
+/// <summary>One chat turn: input guardrails, retrieval (for features that use it), generation, output guardrails, each reported as events.</summary>
 public sealed class ChatPipeline(
     GuardrailService guardrails,
     RagClient rag,
     AnswerGenerator generator,
-    LlmProvider provider,
+    ILlmProviderAccessor providers,
+    FeatureCatalog features,
     IOptions<RetrievalOptions> retrieval,
     ILogger<ChatPipeline> logger)
 {
     public async Task RunAsync(ChatRequest request, Func<ChatEvent, Task> emit, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var feature = request.Feature ?? ChatRequest.DefaultFeature;
+        var featureId = request.Feature ?? FeatureCatalog.Default;
+        var feature = features.Get(featureId);
+        var provider = providers.Current;
         var conversationId = request.ConversationId ?? Guid.NewGuid().ToString("N");
         var turn = Activity.Current;
-        turn?.SetTag("canopy.feature", feature);
+        turn?.SetTag("canopy.feature", featureId);
         turn?.SetTag("canopy.conversation.id", conversationId);
         var traceId = turn?.TraceId.ToHexString() ?? ActivityTraceId.CreateRandom().ToHexString();
-        await emit(new StartEvent(traceId, conversationId, feature, provider.Name, provider.Model, provider.IsExtractive, provider.Notice));
+        var spanId = turn?.SpanId.ToHexString() ?? ActivitySpanId.CreateRandom().ToHexString();
+        await emit(new StartEvent(traceId, spanId, conversationId, featureId, feature.MaxTokens, provider.Name, provider.Model, provider.IsExtractive, provider.Notice));
 
         double Ms(long from) => Math.Round(Stopwatch.GetElapsedTime(from).TotalMilliseconds, 1);
         var stage = "input-guardrails";
-        double? guardrailsMs = null, retrievalMs = null, outputMs = null;
+        double? guardrailsMs = null, retrievalMs = null;
         try
         {
             var checkStarted = Stopwatch.GetTimestamp();
@@ -39,26 +44,31 @@ public sealed class ChatPipeline(
             {
                 await emit(new BlockedEvent("input", input.BlockCategory ?? "policy", GuardrailService.BlockedMessage));
                 await emit(new DoneEvent("blocked", new TokenUsage(0, 0), new StageTimings(guardrailsMs, null, null, null, null, null, Ms(started))));
-                Count(feature, "blocked");
+                Count(featureId, "blocked");
                 return;
             }
             if (input.Decision == GuardrailDecision.Redact)
                 await emit(new GuardrailEvent("input", "redact", [.. input.Detections.Select(d => d.Category).Distinct()], input.Text));
 
-            stage = "retrieval";
-            var retrievalStarted = Stopwatch.GetTimestamp();
-            var passages = await rag.SearchAsync(input.Text, retrieval.Value.TopK, cancellationToken);
-            retrievalMs = Ms(retrievalStarted);
-            await emit(new SourcesEvent([.. passages.Select((p, i) => new SourceReference(i + 1, p.DocumentId, p.Title, p.Source, p.HeadingPath, p.Text, p.Score))]));
+            IReadOnlyList<RetrievedPassage>? passages = null;
+            if (feature.UsesRetrieval)
+            {
+                stage = "retrieval";
+                var retrievalStarted = Stopwatch.GetTimestamp();
+                passages = await rag.SearchAsync(input.Text, retrieval.Value.TopK, cancellationToken);
+                retrievalMs = Ms(retrievalStarted);
+                await emit(new SourcesEvent([.. passages.Select((p, i) => new SourceReference(i + 1, p.DocumentId, p.Title, p.Source, p.HeadingPath, p.Text, p.Score))]));
+            }
 
             stage = "generation";
             var history = (request.History ?? []).Select(t => new ChatMessage(t.Role == "user" ? ChatRole.User : ChatRole.Assistant, t.Content)).ToList();
-            var result = await generator.GenerateAsync(input.Text, passages, history, delta => emit(new DeltaEvent(delta)), cancellationToken);
+            var result = await generator.GenerateAsync(
+                new GenerationRequest(featureId, feature, input.Text, passages, history), delta => emit(new DeltaEvent(delta)), cancellationToken);
 
             stage = "output-guardrails";
             var outputStarted = Stopwatch.GetTimestamp();
             var output = guardrails.Check(result.Text, GuardrailStage.Output);
-            outputMs = Ms(outputStarted);
+            var outputMs = Ms(outputStarted);
             if (output.IsBlocked)
                 await emit(new BlockedEvent("output", output.BlockCategory ?? "policy", GuardrailService.BlockedMessage));
 
@@ -66,25 +76,26 @@ public sealed class ChatPipeline(
                 guardrailsMs, retrievalMs, Math.Round(result.PromptTime.TotalMilliseconds, 1),
                 result.TimeToFirstToken is { } t ? Math.Round(t.TotalMilliseconds, 1) : null,
                 Math.Round(result.Duration.TotalMilliseconds, 1), outputMs, Ms(started))));
-            Count(feature, output.IsBlocked ? "blocked" : "answered");
+            Count(featureId, output.IsBlocked ? "blocked" : "answered");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             turn?.SetTag("canopy.chat.cancelled", true);
-            Count(feature, "cancelled");
+            Count(featureId, "cancelled");
         }
         catch (Exception ex)
         {
             turn.RecordError(ex);
             logger.LogError(ex, "Chat turn failed during {Stage}", stage);
-            var message = ex is RetrievalUnavailableException
-                ? "The course search service is unavailable right now. Please try again in a moment."
-                : stage == "generation" ? "The language model is unavailable right now. Please try again in a moment."
-                : "Something went wrong while answering. The trace id above helps us find out what.";
-            await emit(new ErrorEvent(stage, ex.GetType().Name, message));
-            Count(feature, "error");
+            await emit(new ErrorEvent(stage, ex.GetType().Name, UserMessage(ex, stage)));
+            Count(featureId, "error");
         }
     }
+
+    private static string UserMessage(Exception ex, string stage) =>
+        ex is RetrievalUnavailableException ? "The course search service is unavailable right now. Please try again in a moment."
+        : stage == "generation" ? "The language model is unavailable right now. Please try again in a moment."
+        : "Something went wrong while answering. The trace id above helps us find out what.";
 
     private static void Count(string feature, string outcome) =>
         ApiTelemetry.ChatTurns.Add(1, new KeyValuePair<string, object?>("canopy.feature", feature), new KeyValuePair<string, object?>("outcome", outcome));

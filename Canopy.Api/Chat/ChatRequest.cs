@@ -1,22 +1,25 @@
+using Canopy.Api.Features;
+using Canopy.Api.Llm;
+
 namespace Canopy.Api.Chat;
 
 /// <summary>Body of <c>POST /api/chat</c>.</summary>
 public sealed record ChatRequest(string? Message, string? ConversationId = null, string? Feature = null, ChatTurn[]? History = null)
 {
-    public const int MaxMessageLength = 8000;
+    public const int MaxMessageLength = 32_000;
     public const int MaxHistoryTurns = 50;
-    public const string DefaultFeature = "information-search";
-    public static readonly string[] Features = [DefaultFeature];
-
-    public Dictionary<string, string[]> Validate()
+    public Dictionary<string, string[]> Validate(FeatureCatalog features)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(Message))
             errors["message"] = ["A message is required."];
         else if (Message.Length > MaxMessageLength)
             errors["message"] = [$"A message has at most {MaxMessageLength} characters."];
-        if (Feature is not null && !Features.Contains(Feature))
-            errors["feature"] = [$"Unknown feature '{Feature}'. Available: {string.Join(", ", Features)}."];
+        if (features.Refusal(Feature) is { } refusal)
+            errors["feature"] = [refusal];
+        else if (!errors.ContainsKey("message") && features.Get(Feature ?? FeatureCatalog.Default) is var settings
+                 && TokenEstimate.Of(Message) > settings.MaxInputTokens)
+            errors["message"] = [$"This text has about {TokenEstimate.Of(Message)} tokens; {settings.Name} accepts at most {settings.MaxInputTokens}."];
         if (ConversationId is { Length: > 100 })
             errors["conversationId"] = ["A conversation id has at most 100 characters."];
         if (History is { Length: > MaxHistoryTurns })

@@ -1,9 +1,14 @@
 using System.Diagnostics;
+using Canopy.Api.Features;
 using Canopy.Api.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Api.Llm;
+
+/// <summary>What to generate: the feature's settings, the question or text, the passages (null when the feature does not retrieve) and history.</summary>
+public sealed record GenerationRequest(
+    string FeatureId, FeatureSettings Feature, string Question, IReadOnlyList<RetrievedPassage>? Passages, IReadOnlyList<ChatMessage> History);
 
 /// <summary>What one generation produced and how long its parts took.</summary>
 public sealed record GenerationResult(string Text, long InputTokens, long OutputTokens, string FinishReason, TimeSpan PromptTime, TimeSpan? TimeToFirstToken, TimeSpan Duration);
@@ -12,27 +17,30 @@ public sealed record GenerationResult(string Text, long InputTokens, long Output
 /// Runs <c>llm-inference</c>: <c>prompt-preparation</c>, then the provider-named generate span around the
 /// Microsoft.Extensions.AI <c>chat &lt;model&gt;</c> span, streaming each text delta to the caller.
 /// </summary>
-public sealed class AnswerGenerator(IChatClient chatClient, LlmProvider provider, IOptions<GenerationOptions> options)
+public sealed class AnswerGenerator(IChatClient chatClient, ILlmProviderAccessor providers, IOptions<GenerationOptions> options)
 {
     public async Task<GenerationResult> GenerateAsync(
-        string question, IReadOnlyList<RetrievedPassage> passages, IReadOnlyList<ChatMessage> history,
-        Func<string, Task> onDelta, CancellationToken cancellationToken)
+        GenerationRequest request, Func<string, Task> onDelta, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var provider = providers.Current;
+        var model = string.IsNullOrEmpty(request.Feature.Model) || provider.IsExtractive ? provider.Model : request.Feature.Model;
+        var maxTokens = Math.Min(request.Feature.MaxTokens, settings.MaxOutputTokens);
         using var inference = ApiTelemetry.Source.StartActivity(ApiTelemetry.LlmInferenceSpan);
         inference?.SetTag("gen_ai.operation.name", "chat");
         inference?.SetTag("gen_ai.provider.name", provider.Name);
-        inference?.SetTag("gen_ai.request.model", provider.Model);
-        inference?.SetTag("gen_ai.request.max_tokens", settings.MaxOutputTokens);
-        inference?.SetTag("gen_ai.request.temperature", settings.Temperature);
+        inference?.SetTag("gen_ai.request.model", model);
+        inference?.SetTag("gen_ai.request.max_tokens", maxTokens);
+        inference?.SetTag("gen_ai.request.temperature", request.Feature.Temperature);
+        inference?.SetTag("canopy.feature", request.FeatureId);
         var started = Stopwatch.GetTimestamp();
 
         PromptPlan plan;
         using (var preparation = ApiTelemetry.Source.StartActivity(ApiTelemetry.PromptPreparationSpan))
         {
-            plan = PromptBuilder.Build(question, passages, history, settings.ContextTokens - settings.MaxOutputTokens);
+            plan = PromptBuilder.Build(request.Feature.Prompt, request.Question, request.Passages, request.History, settings.ContextTokens - maxTokens);
             preparation?.SetTag("canopy.prompt.documents.included", plan.Passages.Count);
-            preparation?.SetTag("canopy.prompt.documents.offered", passages.Count);
+            preparation?.SetTag("canopy.prompt.documents.offered", request.Passages?.Count ?? 0);
             preparation?.SetTag("canopy.prompt.estimated_tokens", plan.EstimatedTokens);
             preparation?.SetTag("canopy.prompt.truncated", plan.Truncated);
             preparation?.SetTag("canopy.prompt.messages", plan.Messages.Count);
@@ -41,15 +49,19 @@ public sealed class AnswerGenerator(IChatClient chatClient, LlmProvider provider
 
         var chatOptions = new ChatOptions
         {
-            ModelId = provider.Model,
-            Temperature = settings.Temperature,
-            MaxOutputTokens = settings.MaxOutputTokens,
-            AdditionalProperties = new() { [ExtractiveChatClient.PassagesKey] = plan.Passages },
+            ModelId = model,
+            Temperature = request.Feature.Temperature,
+            MaxOutputTokens = maxTokens,
+            AdditionalProperties = new()
+            {
+                [ExtractiveChatClient.PassagesKey] = plan.Passages,
+                [ExtractiveChatClient.FeatureKey] = request.FeatureId,
+            },
         };
 
         using var generate = ApiTelemetry.Source.StartActivity(ApiTelemetry.GenerateSpan(provider.Name), ActivityKind.Client);
         generate?.SetTag("gen_ai.provider.name", provider.Name);
-        generate?.SetTag("gen_ai.request.model", provider.Model);
+        generate?.SetTag("gen_ai.request.model", model);
         var generationStarted = Stopwatch.GetTimestamp();
         TimeSpan? firstToken = null;
         var updates = new List<ChatResponseUpdate>();
@@ -82,7 +94,7 @@ public sealed class AnswerGenerator(IChatClient chatClient, LlmProvider provider
         var finish = response.FinishReason?.Value ?? (cancellationToken.IsCancellationRequested ? "cancelled" : "stop");
         foreach (var activity in new[] { generate, inference })
         {
-            activity?.SetTag("gen_ai.response.model", response.ModelId ?? provider.Model);
+            activity?.SetTag("gen_ai.response.model", response.ModelId ?? model);
             activity?.SetTag("gen_ai.usage.input_tokens", input);
             activity?.SetTag("gen_ai.usage.output_tokens", output);
             activity?.SetTag("gen_ai.response.finish_reasons", new[] { finish });

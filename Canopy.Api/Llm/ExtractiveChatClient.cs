@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Canopy.Api.Features;
 using Canopy.Api.Retrieval;
 using Microsoft.Extensions.AI;
 
@@ -13,6 +14,7 @@ public sealed class ExtractiveChatClient : IChatClient
     public const string ProviderName = "extractive";
     public const string ModelName = "extractive";
     public const string PassagesKey = "canopy.passages";
+    public const string FeatureKey = "canopy.feature";
 
     private readonly ChatClientMetadata _metadata = new(ProviderName, null, ModelName);
 
@@ -25,7 +27,13 @@ public sealed class ExtractiveChatClient : IChatClient
         var list = messages.ToList();
         var question = list.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
         var passages = options?.AdditionalProperties?.TryGetValue(PassagesKey, out var value) == true && value is IReadOnlyList<RetrievedPassage> p ? p : [];
-        var answer = ExtractiveComposer.Compose(question, passages);
+        var feature = options?.AdditionalProperties?.TryGetValue(FeatureKey, out var f) == true ? f as string : null;
+        var answer = feature switch
+        {
+            FeatureCatalog.Summarize => ExtractiveComposer.Summarize(question),
+            FeatureCatalog.SocraticTutor => ExtractiveComposer.Socratic(question, passages),
+            _ => ExtractiveComposer.Compose(question, passages),
+        };
         var responseId = Guid.NewGuid().ToString("N");
 
         var pieces = answer.Split(' ');

@@ -25,7 +25,7 @@ public static class LlmExtensions
             "embedded" => builder.AddExtractiveClient("The in-process model is not available in this build, so answers are extracts."),
             _ => builder.AddExtractiveClient(null),
         };
-        builder.Services.AddSingleton(provider);
+        builder.Services.AddSingleton<ILlmProviderAccessor>(new FixedLlmProviderAccessor(provider));
         builder.Services.AddSingleton<AnswerGenerator>();
         return builder;
     }

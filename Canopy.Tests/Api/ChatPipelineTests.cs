@@ -23,16 +23,16 @@ public sealed class ChatPipelineTests
     private ChatPipeline Pipeline(Func<HttpResponseMessage> rag)
     {
         var http = new HttpClient(new CannedHandler(_ragBodies, rag)) { BaseAddress = new Uri("http://canopy-rag") };
-        var provider = new LlmProvider(ExtractiveChatClient.ProviderName, ExtractiveChatClient.ModelName);
+        var provider = new FixedLlmProviderAccessor(new LlmProvider(ExtractiveChatClient.ProviderName, ExtractiveChatClient.ModelName));
         var generator = new AnswerGenerator(new ExtractiveChatClient(), provider, Options.Create(new GenerationOptions()));
         var guardrails = new GuardrailService([new PiiDetector(), new PromptInjectionDetector()], NullLogger<GuardrailService>.Instance);
-        return new ChatPipeline(guardrails, new RagClient(http), generator, provider, Options.Create(new RetrievalOptions()), NullLogger<ChatPipeline>.Instance);
+        return new ChatPipeline(guardrails, new RagClient(http), generator, provider, TestFeatures.Catalog(), Options.Create(new RetrievalOptions()), NullLogger<ChatPipeline>.Instance);
     }
 
-    private static async Task<List<ChatEvent>> RunAsync(ChatPipeline pipeline, string message)
+    private static async Task<List<ChatEvent>> RunAsync(ChatPipeline pipeline, string message, string? feature = null)
     {
         var events = new List<ChatEvent>();
-        await pipeline.RunAsync(new ChatRequest(message), e => { events.Add(e); return Task.CompletedTask; }, CancellationToken.None);
+        await pipeline.RunAsync(new ChatRequest(message, Feature: feature), e => { events.Add(e); return Task.CompletedTask; }, CancellationToken.None);
         return events;
     }
 
@@ -85,6 +85,38 @@ public sealed class ChatPipelineTests
         var error = (ErrorEvent)events[1];
         Assert.Equal("retrieval", error.Stage);
         Assert.Contains("course search service is unavailable", error.Message);
+    }
+
+    [Fact]
+    public async Task Summarize_answers_from_the_given_text_without_retrieval()
+    {
+        const string text = "Forest canopies intercept most sunlight. Leaf area index measures leaf area per ground area. " +
+            "A high leaf area index means the canopy intercepts more light. Epiphytes grow on branches in the canopy. " +
+            "Canopy cranes let researchers reach the upper canopy. The understory receives little light under a closed canopy.";
+
+        var events = await RunAsync(Pipeline(() => Json(SearchJson)), text, "summarize");
+
+        Assert.Empty(_ragBodies);
+        Assert.DoesNotContain(events, e => e is SourcesEvent);
+        var start = (StartEvent)events[0];
+        Assert.Equal(("summarize", 400), (start.Feature, start.MaxTokens));
+        var summary = string.Concat(events.OfType<DeltaEvent>().Select(d => d.Delta));
+        Assert.StartsWith(ExtractiveComposer.SummaryLabel, summary);
+        Assert.Contains("canopy", summary);
+        Assert.True(summary.Length - ExtractiveComposer.SummaryLabel.Length < text.Length, "a summary is shorter than the text");
+    }
+
+    [Fact]
+    public async Task The_socratic_tutor_quotes_a_passage_and_asks_a_question_back()
+    {
+        var events = await RunAsync(Pipeline(() => Json(SearchJson)), "What happens when I measure one entangled particle?", "socratic-tutor");
+
+        Assert.Single(_ragBodies);
+        var answer = string.Concat(events.OfType<DeltaEvent>().Select(d => d.Delta));
+        Assert.StartsWith(ExtractiveComposer.SocraticLabel, answer);
+        Assert.Contains("[1]", answer);
+        Assert.Contains("What does this tell you about your question?", answer);
+        Assert.Contains("\"Bell states\"", answer);
     }
 
     private static HttpResponseMessage Json(string json) => new(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };

@@ -1,3 +1,4 @@
+using Canopy.Api.Features;
 using Canopy.Api.Llm;
 using Canopy.Api.Retrieval;
 using Microsoft.Extensions.AI;
@@ -12,7 +13,7 @@ public sealed class PromptAndExtractiveTests
     [Fact]
     public void The_prompt_numbers_passages_and_ends_with_the_question()
     {
-        var plan = PromptBuilder.Build("What is a Bell state?", [Passage(1, "A Bell state is maximally entangled."), Passage(2, "CHSH bounds correlations.")], [], 4000);
+        var plan = PromptBuilder.Build(FeaturePrompts.InformationSearch, "What is a Bell state?", [Passage(1, "A Bell state is maximally entangled."), Passage(2, "CHSH bounds correlations.")], [], 4000);
 
         Assert.False(plan.Truncated);
         Assert.Equal(2, plan.Passages.Count);
@@ -28,7 +29,7 @@ public sealed class PromptAndExtractiveTests
         var passages = Enumerable.Range(1, 5).Select(i => Passage(i, new string('x', 400))).ToList();
         List<ChatMessage> history = [new(ChatRole.User, new string('o', 400)), new(ChatRole.Assistant, "recent answer")];
 
-        var plan = PromptBuilder.Build("Question?", passages, history, 450);
+        var plan = PromptBuilder.Build(FeaturePrompts.InformationSearch, "Question?", passages, history, 450);
 
         Assert.True(plan.Truncated);
         Assert.Equal(["c1", "c2"], plan.Passages.Select(p => p.ChunkId));

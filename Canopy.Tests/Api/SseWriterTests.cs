@@ -29,7 +29,7 @@ public sealed class SseWriterTests
     {
         using var stream = new MemoryStream();
         var writer = new SseWriter(stream);
-        await writer.WriteAsync(new StartEvent("0af7651916cd43dd8448eb211c80319c", "c1", "information-search", "extractive", "extractive", true, null), CancellationToken.None);
+        await writer.WriteAsync(new StartEvent("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", "c1", "information-search", 512, "extractive", "extractive", true, null), CancellationToken.None);
         await writer.WriteCommentAsync("keep-alive", CancellationToken.None);
         await writer.WriteAsync(new DeltaEvent("Bell states"), CancellationToken.None);
         await writer.WriteAsync(new DoneEvent("stop", new TokenUsage(10, 2), new StageTimings(1, 2, 3, 4, 5, 6, 21)), CancellationToken.None);

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+
+namespace Canopy.Api.Features;
+
+/// <summary>Canopy's features with their effective settings (defaults overlaid with <c>Canopy:Features</c>).</summary>
+public sealed class FeatureCatalog(IOptionsMonitor<FeatureSettings> settings)
+{
+    public const string InformationSearch = "information-search";
+    public const string Summarize = "summarize";
+    public const string SocraticTutor = "socratic-tutor";
+    public const string Default = InformationSearch;
+
+    public static readonly IReadOnlyList<string> Ids = [InformationSearch, Summarize, SocraticTutor];
+
+    public FeatureSettings Get(string id) => settings.Get(id);
+
+    public IEnumerable<(string Id, FeatureSettings Settings)> All() => Ids.Select(id => (id, Get(id)));
+
+    /// <summary>Null when the feature exists and is enabled, else why it cannot be used.</summary>
+    public string? Refusal(string? id) =>
+        id is null ? null
+        : !Ids.Contains(id) ? $"Unknown feature '{id}'. Available: {string.Join(", ", Ids)}."
+        : !Get(id).Enabled ? $"The feature '{id}' is turned off."
+        : null;
+
+    /// <summary>The defaults each feature starts from before configuration.</summary>
+    public static void ApplyDefaults(string id, FeatureSettings s)
+    {
+        switch (id)
+        {
+            case InformationSearch:
+                (s.Name, s.Description, s.Prompt, s.UsesRetrieval) = ("Information search",
+                    "Answers questions from your course documents, with citations.", FeaturePrompts.InformationSearch, true);
+                break;
+            case Summarize:
+                (s.Name, s.Description, s.Prompt, s.UsesRetrieval, s.MaxTokens, s.MaxInputTokens) = ("Summarize",
+                    "Summarises a text you paste in.", FeaturePrompts.Summarize, false, 400, 3000);
+                break;
+            case SocraticTutor:
+                (s.Name, s.Description, s.Prompt, s.UsesRetrieval, s.Temperature) = ("Socratic tutor",
+                    "Guides you to the answer with questions instead of giving it outright.", FeaturePrompts.SocraticTutor, true, 0.5f);
+                break;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Canopy.Api.Llm;
+using Microsoft.Extensions.Options;
+
+namespace Canopy.Api.Features;
+
+public sealed record FeatureFlag(string Id, string Name, string Description, bool Enabled, string Model, float Temperature, int MaxTokens, int MaxInputTokens, bool UsesRetrieval);
+
+public sealed record ProviderInfo(string Name, string Model, bool Extractive, string? Notice);
+
+public sealed record FeatureFlagsResponse(IReadOnlyList<FeatureFlag> Features, ProviderInfo Provider);
+
+public static class FeatureEndpoints
+{
+    public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
+    {
+        foreach (var id in FeatureCatalog.Ids)
+        {
+            builder.Services.AddOptions<FeatureSettings>(id)
+                .Configure(s => FeatureCatalog.ApplyDefaults(id, s))
+                .BindConfiguration($"Canopy:Features:{id}")
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+        }
+        builder.Services.AddSingleton<FeatureCatalog>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapFeatureApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api").MapGet("/feature-flags", GetFlags).WithName("FeatureFlags");
+        return app;
+    }
+
+    internal static FeatureFlagsResponse GetFlags(FeatureCatalog catalog, ILlmProviderAccessor providers)
+    {
+        var provider = providers.Current;
+        return new FeatureFlagsResponse(
+            [.. catalog.All().Select(f => new FeatureFlag(f.Id, f.Settings.Name, f.Settings.Description, f.Settings.Enabled,
+                string.IsNullOrEmpty(f.Settings.Model) ? provider.Model : f.Settings.Model, f.Settings.Temperature,
+                f.Settings.MaxTokens, f.Settings.MaxInputTokens, f.Settings.UsesRetrieval))],
+            new ProviderInfo(provider.Name, provider.Model, provider.IsExtractive, provider.Notice));
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Canopy.Api.Feedback;
+
+/// <summary>Ratings kept durably in SQLite: each write is committed before the API answers.</summary>
+public sealed class FeedbackStore
+{
+    private readonly string _connectionString;
+
+    public FeedbackStore(IOptions<FeedbackOptions> options, IHostEnvironment environment)
+    {
+        var directory = Path.GetFullPath(options.Value.DataPath, environment.ContentRootPath);
+        Directory.CreateDirectory(directory);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "feedback.db") }.ToString();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS feedback (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, trace_id TEXT NOT NULL, rating TEXT NOT NULL, comment TEXT NULL,
+                feature TEXT NULL, prompt TEXT NULL, answer TEXT NULL, created_at TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_feedback_trace ON feedback(trace_id);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    public async Task<long> AddAsync(FeedbackRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO feedback (trace_id, rating, comment, feature, prompt, answer, created_at)
+            VALUES ($trace, $rating, $comment, $feature, $prompt, $answer, $at) RETURNING id
+            """;
+        command.Parameters.AddWithValue("$trace", request.TraceId);
+        command.Parameters.AddWithValue("$rating", request.Rating);
+        command.Parameters.AddWithValue("$comment", (object?)request.Comment ?? DBNull.Value);
+        command.Parameters.AddWithValue("$feature", (object?)request.Feature ?? DBNull.Value);
+        command.Parameters.AddWithValue("$prompt", (object?)request.Prompt ?? DBNull.Value);
+        command.Parameters.AddWithValue("$answer", (object?)request.Answer ?? DBNull.Value);
+        command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async IAsyncEnumerable<FeedbackEntry> ListAsync(int limit, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, trace_id, rating, comment, feature, prompt, answer, created_at FROM feedback ORDER BY id DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            yield return new FeedbackEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Text(3), Text(4), Text(5), Text(6),
+                DateTimeOffset.Parse(reader.GetString(7), System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}
