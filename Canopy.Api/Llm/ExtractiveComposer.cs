@@ -26,7 +26,8 @@ public static partial class ExtractiveComposer
 
         var terms = Terms(question);
         var sentences = passages
-            .SelectMany((p, index) => Sentences(p.Text).Select((s, order) => (Source: index + 1, Order: order, Sentence: s, Overlap: Overlap(terms, s))))
+            .SelectMany((p, index) => Sentences(p.Text).Select((s, order) => (Source: index + 1, Order: order, Sentence: s,
+                Overlap: Overlap(terms, s) + Emphasis(terms, s, p.HeadingPath))))
             .Where(c => c.Sentence.Length >= 20)
             .ToList();
         // Sentences sharing words with the question, best first, ties to the better-ranked passage;
@@ -42,6 +43,15 @@ public static partial class ExtractiveComposer
         foreach (var group in candidates.GroupBy(c => c.Source))
             answer.Append("> ").Append(string.Join(" ", group.Select(c => c.Sentence))).Append($" [{group.Key}]\n\n");
         return answer.ToString().TrimEnd();
+    }
+
+    // Definitions ("X is ...") and passages whose heading names the topic answer "explain X" questions best.
+    private static double Emphasis(HashSet<string> terms, string sentence, string headingPath)
+    {
+        if (terms.Count == 0) return 0;
+        var headingTerms = Terms(headingPath.Split(" > ").Last());
+        var definition = Definition().IsMatch(sentence) && Overlap(terms, sentence) > 0 ? 0.25 : 0;
+        return definition + 0.25 * terms.Count(headingTerms.Contains) / terms.Count;
     }
 
     internal static HashSet<string> Terms(string text) =>
@@ -81,4 +91,7 @@ public static partial class ExtractiveComposer
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\b(is|are|means|describes|refers to)\b (a|an|the)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Definition();
 }

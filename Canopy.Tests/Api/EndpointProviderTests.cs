@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Canopy.Api.Chat;
+using Canopy.Web.Chat;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Canopy.Tests.Api;
+
+/// <summary>The <c>endpoint</c>/<c>vllm</c> provider against a server that speaks the OpenAI protocol.</summary>
+public sealed class EndpointProviderTests
+{
+    private const string Text = "Leaf area index is the leaf area per unit of ground area. It controls how much light the canopy intercepts.";
+
+    private static WebApplicationFactory<ChatPipeline> CanopyBe(string connectionString) =>
+        new WebApplicationFactory<ChatPipeline>().WithWebHostBuilder(b => b
+            .UseSetting("Canopy:Llm", "endpoint")
+            .UseSetting("ConnectionStrings:llm", connectionString)
+            .UseSetting("Canopy:Feedback:DataPath", Path.Combine(Path.GetTempPath(), "canopy-be-endpoint-tests")));
+
+    private static async Task<List<ChatStreamEvent>> SummarizeAsync(WebApplicationFactory<ChatPipeline> factory)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/chat", new { message = Text, feature = "summarize" });
+        var events = new List<ChatStreamEvent>();
+        await foreach (var e in SseReader.ReadAsync(await response.Content.ReadAsStreamAsync(), CancellationToken.None)) events.Add(e);
+        return events;
+    }
+
+    [Fact]
+    public async Task Tokens_stream_from_an_openai_compatible_server_and_usage_reaches_the_spans()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync("granite-tiny", ["Leaf ", "area ", "index ", "measures ", "leaves."], 42, 5);
+        var spans = new List<Activity>();
+        using var listener = CaptureSpans(spans);
+        using var factory = CanopyBe($"Endpoint={server.BaseAddress}v1;Key=secret-key;Model=granite-tiny");
+
+        var events = await SummarizeAsync(factory);
+
+        Assert.Equal("endpoint", events[0].As<StartPayload>().Provider);
+        Assert.Equal("Leaf area index measures leaves.", string.Concat(events.Where(e => e.Type == "delta").Select(e => e.As<DeltaPayload>().Delta)));
+        var done = events[^1].As<DonePayload>();
+        Assert.Equal((42, 5), (done.Usage.InputTokens, done.Usage.OutputTokens));
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("granite-tiny", request.GetProperty("model").GetString());
+        Assert.True(request.GetProperty("stream").GetBoolean());
+        Assert.Equal("system", request.GetProperty("messages")[0].GetProperty("role").GetString());
+        Assert.Equal(Text, request.GetProperty("messages")[1].GetProperty("content").GetString());
+
+        var traceId = events[0].As<StartPayload>().TraceId;
+        Activity Span(string name) => spans.Single(s => s.OperationName == name && s.TraceId.ToHexString() == traceId);
+        var generate = Span("endpoint-generate");
+        var chat = spans.Single(s => s.DisplayName == "chat granite-tiny" && s.TraceId.ToHexString() == traceId);
+        Assert.Equal(generate.SpanId, chat.ParentSpanId);
+        Assert.Equal(42, Convert.ToInt64(chat.GetTagItem("gen_ai.usage.input_tokens")));
+        Assert.Equal(5, Convert.ToInt64(generate.GetTagItem("gen_ai.usage.output_tokens")));
+        Assert.Equal("granite-tiny", Span("llm-inference").GetTagItem("gen_ai.request.model"));
+    }
+
+    [Fact]
+    public async Task An_unreachable_model_ends_the_turn_with_a_clear_error_event()
+    {
+        using var factory = CanopyBe($"Endpoint=http://127.0.0.1:{ClosedPort()}/v1;Model=missing");
+
+        var events = await SummarizeAsync(factory);
+
+        Assert.Equal(["start", "error"], events.Select(e => e.Type));
+        var error = events[1].As<ErrorPayload>();
+        Assert.Equal("generation", error.Stage);
+        Assert.Contains("language model is unavailable", error.Message);
+    }
+
+    private static int ClosedPort()
+    {
+        using var socket = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        socket.Start();
+        return ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    private static ActivityListener CaptureSpans(List<Activity> spans)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name.StartsWith("Canopy", StringComparison.Ordinal) || s.Name.StartsWith("Experimental.Microsoft.Extensions.AI", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (spans) spans.Add(a); },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+}
