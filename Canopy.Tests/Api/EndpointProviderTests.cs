@@ -34,6 +34,20 @@ public sealed class EndpointProviderTests
         await using var server = await FakeOpenAiServer.StartAsync("granite-tiny", ["Leaf ", "area ", "index ", "measures ", "leaves."], 42, 5);
         var spans = new List<Activity>();
         using var listener = CaptureSpans(spans);
+        var tokenUsage = new List<(long Value, string? Type)>();
+        using var meters = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) => { if (instrument.Name == "gen_ai.client.token.usage") l.EnableMeasurementEvents(instrument); },
+        };
+        meters.SetMeasurementEventCallback<int>((_, value, tags, _) => Record(value, tags));
+        meters.SetMeasurementEventCallback<long>((_, value, tags, _) => Record(value, tags));
+        meters.Start();
+        void Record(long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            string? type = null;
+            foreach (var tag in tags) if (tag.Key == "gen_ai.token.type") type = tag.Value as string;
+            lock (tokenUsage) tokenUsage.Add((value, type));
+        }
         using var factory = CanopyBe($"Endpoint={server.BaseAddress}v1;Key=secret-key;Model=granite-tiny");
 
         var events = await SummarizeAsync(factory);
@@ -57,6 +71,23 @@ public sealed class EndpointProviderTests
         Assert.Equal(42, Convert.ToInt64(chat.GetTagItem("gen_ai.usage.input_tokens")));
         Assert.Equal(5, Convert.ToInt64(generate.GetTagItem("gen_ai.usage.output_tokens")));
         Assert.Equal("granite-tiny", Span("llm-inference").GetTagItem("gen_ai.request.model"));
+        meters.RecordObservableInstruments();
+        Assert.Contains((42L, "input"), tokenUsage);
+        Assert.Contains((5L, "output"), tokenUsage);
+    }
+
+    [SkippableFact]
+    public async Task A_real_vllm_or_openai_compatible_server_answers_when_one_is_configured()
+    {
+        var connection = Environment.GetEnvironmentVariable("CANOPY_TEST_LLM");
+        Skip.If(string.IsNullOrEmpty(connection), "CANOPY_TEST_LLM is not set (Endpoint=http://host:8000/v1;Model=...): no vLLM or OpenAI-compatible server is reachable here");
+        using var factory = CanopyBe(connection!);
+
+        var events = await SummarizeAsync(factory);
+
+        Assert.Equal("done", events[^1].Type);
+        Assert.True(events.Count(e => e.Type == "delta") > 1, "the model streams its answer");
+        Assert.True(events[^1].As<DonePayload>().Usage.OutputTokens > 0);
     }
 
     [Fact]
