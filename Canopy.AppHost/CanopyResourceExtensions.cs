@@ -1,4 +1,5 @@
 using Canopy.AppHost.Milvus;
+using Microsoft.Extensions.Configuration;
 using Canopy.AppHost.Vllm;
 
 namespace Canopy.AppHost;
@@ -10,7 +11,10 @@ public static class CanopyResourceExtensions
     public const string MilvusConnectionName = "milvus";
 
     public static IResourceBuilder<MilvusServerResource>? AddCanopyVectorStore(this IDistributedApplicationBuilder builder, CanopyModes modes) =>
-        modes.UsesMilvus ? builder.AddMilvus("milvus").WithDataVolume() : null;
+        modes.UsesMilvus ? builder.AddMilvus("milvus").WithDataVolume().WithAttuIf(builder.Configuration.GetValue("Canopy:Milvus:Attu", false)) : null;
+
+    private static IResourceBuilder<MilvusServerResource> WithAttuIf(this IResourceBuilder<MilvusServerResource> milvus, bool enabled) =>
+        enabled ? milvus.WithAttu() : milvus;
 
     public static IResourceBuilder<IResourceWithConnectionString>? AddCanopyLlm(this IDistributedApplicationBuilder builder, CanopyModes modes) =>
         modes.UsesVllm ? builder.AddVllm("vllm")

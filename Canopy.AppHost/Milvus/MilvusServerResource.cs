@@ -4,6 +4,7 @@ namespace Canopy.AppHost.Milvus;
 public sealed class MilvusServerResource(string name, ParameterResource rootPassword) : ContainerResource(name), IResourceWithConnectionString
 {
     internal const string PrimaryEndpointName = "http";
+    internal const int Port = 19530;
     internal const string HealthEndpointName = "health";
 
     public ParameterResource RootPassword { get; } = rootPassword;

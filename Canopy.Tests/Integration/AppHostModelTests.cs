@@ -70,6 +70,18 @@ public sealed class AppHostModelTests
     }
 
     [Fact]
+    public async Task Attu_joins_milvus_only_when_asked_for()
+    {
+        await using var without = await ModelAsync("--Canopy:VectorStore=milvus");
+        await using var with = await ModelAsync("--Canopy:VectorStore=milvus", "--Canopy:Milvus:Attu=true");
+
+        Assert.DoesNotContain(without.Resources, r => r.Name == "milvus-attu");
+        var attu = Assert.Single(with.Resources, r => r.Name == "milvus-attu");
+        Assert.Contains(attu.Annotations.OfType<ManifestPublishingCallbackAnnotation>(), a => a.Callback is null);
+        Assert.Equal("milvus:19530", (await EnvironmentOf(attu))["MILVUS_URL"]);
+    }
+
+    [Fact]
     public async Task An_unknown_mode_is_refused_with_the_allowed_values()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>

@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Canopy.Api.Chat;
+using Canopy.Api.Llm.Embedded;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Canopy.Tests.Llm;
+
+/// <summary><c>POST /api/chat</c> in embedded mode: the start event names the model that answers, and its tokens stream as deltas.</summary>
+public sealed class EmbeddedChatEndpointTests
+{
+    private const string SearchJson = """
+        {"query":"q","topK":5,"method":"hybrid","results":[
+          {"rank":1,"chunkId":"c1","documentId":"lecture-notes-quantum-entanglement","title":"Quantum Entanglement","source":"corpus/e.md","course":"PHYS-214",
+           "headingPath":"Quantum Entanglement > Bell states","text":"Entangled particles share one quantum state.","score":0.03,"vectorScore":0.71}]}
+        """;
+
+    [Fact]
+    public async Task The_chat_stream_announces_the_embedded_model_once_ready_and_streams_its_tokens()
+    {
+        var model = TinyGguf.Build();
+        await using var files = await ModelFileServer.StartAsync(model);
+        await using var rag = await StartSearchServerAsync();
+        var cache = Directory.CreateTempSubdirectory("canopy-llm-").FullName;
+        await using var factory = new WebApplicationFactory<ChatPipeline>().WithWebHostBuilder(web => web
+            .UseSetting("Canopy:Llm", "embedded")
+            .UseSetting("Canopy:Llm:Embedded:ModelUrl", files.Url.ToString())
+            .UseSetting("Canopy:Llm:Embedded:Sha256", EmbeddedHost.Sha256(model))
+            .UseSetting("Canopy:Llm:Embedded:ModelName", EmbeddedHost.ModelName)
+            .UseSetting("Canopy:Llm:Embedded:CacheDirectory", cache)
+            .UseSetting("Canopy:Llm:Embedded:ContextSize", "2048")
+            .UseSetting("Canopy:Llm:Embedded:Threads", "1")
+            .UseSetting("Canopy:Generation:ContextTokens", "2048")
+            .UseSetting("Canopy:Generation:MaxOutputTokens", "16")
+            .UseSetting("Canopy:Retrieval:ServiceUri", rag.Urls.First()));
+        using var client = factory.CreateClient();
+        await factory.Services.GetRequiredService<EmbeddedModelHost>().Settled;
+
+        using var response = await client.PostAsJsonAsync("/api/chat", new { message = "Explain quantum entanglement" });
+        var events = ParseEvents(await response.Content.ReadAsStringAsync());
+
+        var start = events.First(e => e.Type == "start").Data;
+        Assert.Equal("llama", start.GetProperty("provider").GetString());
+        Assert.Equal(EmbeddedHost.ModelName, start.GetProperty("model").GetString());
+        Assert.False(start.GetProperty("extractive").GetBoolean());
+        Assert.True(events.Count(e => e.Type == "delta") > 1);
+        var usage = events.Single(e => e.Type == "done").Data.GetProperty("usage");
+        Assert.InRange(usage.GetProperty("outputTokens").GetInt64(), 2, 16);
+        Assert.True(usage.GetProperty("inputTokens").GetInt64() > 100);
+    }
+
+    private static List<(string Type, JsonElement Data)> ParseEvents(string body) =>
+        [.. body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(frame => frame.Split('\n'))
+            .Where(lines => lines[0].StartsWith("event: ", StringComparison.Ordinal))
+            .Select(lines => (lines[0]["event: ".Length..], JsonDocument.Parse(lines[1]["data: ".Length..]).RootElement))];
+
+    private static async Task<WebApplication> StartSearchServerAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost("/api/search", () => Results.Text(SearchJson, "application/json"));
+        await app.StartAsync();
+        return app;
+    }
+}
