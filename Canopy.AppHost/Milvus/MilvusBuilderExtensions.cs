@@ -34,7 +34,7 @@ public static class MilvusBuilderExtensions
             .WithImageRegistry("docker.io")
             .WithHttpEndpoint(targetPort: 3000, name: "http")
             // Containers of one app share a network where each is reachable by its resource name.
-            .WithEnvironment("MILVUS_URL", $"{milvus.Resource.Name}:{MilvusServerResource.Port}")
+            .WithEnvironment("MILVUS_URL", milvus.Resource.Name + ":" + MilvusServerResource.Port)
             .WithParentRelationship(milvus)
             .WaitFor(milvus)
             .ExcludeFromManifest();
