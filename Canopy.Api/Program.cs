@@ -3,6 +3,7 @@ using Canopy.Api.Features;
 using Canopy.Api.Feedback;
 using Canopy.Api.Guardrails;
 using Canopy.Api.Llm;
+using Canopy.Api.Llm.Embedded;
 using Canopy.Api.OpenAi;
 using Canopy.Api.Retrieval;
 
@@ -24,5 +25,6 @@ app.MapFeatureApi();
 app.MapChatApi();
 app.MapFeedbackApi();
 app.MapOpenAiApi();
+app.MapLlmStatus();
 
 app.Run();

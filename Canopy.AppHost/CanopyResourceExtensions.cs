@@ -32,6 +32,7 @@ public static class CanopyResourceExtensions
         this IResourceBuilder<ProjectResource> api, CanopyModes modes, IResourceBuilder<IResourceWithConnectionString>? llm)
     {
         api.WithEnvironment("Canopy__Llm", modes.Llm);
+        if (modes.Llm == "embedded") return api.WithModelProgress();
         if (llm is null) return api;
         api.WithReference(llm, LlmConnectionName);
         // An external endpoint (a connection string) has no lifecycle here to wait for.

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using Canopy.Api.Llm.Embedded;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;
@@ -19,13 +20,16 @@ public static class LlmExtensions
         builder.AddLlmHttpClient();
 
         var mode = builder.Configuration[$"{LlmOptions.Section}:Llm"] ?? "extractive";
-        var provider = mode switch
+        if (mode == "embedded")
         {
-            "vllm" or "endpoint" => builder.AddOpenAiCompatibleClient(mode),
-            "embedded" => builder.AddExtractiveClient("The in-process model is not available in this build, so answers are extracts."),
-            _ => builder.AddExtractiveClient(null),
-        };
-        builder.Services.AddSingleton<ILlmProviderAccessor>(new FixedLlmProviderAccessor(provider));
+            // The embedded provider registers its own accessor: extractive until the model is ready.
+            builder.AddEmbeddedLlm(ConfigureTelemetry);
+        }
+        else
+        {
+            var provider = mode is "vllm" or "endpoint" ? builder.AddOpenAiCompatibleClient(mode) : builder.AddExtractiveClient(null);
+            builder.Services.AddSingleton<ILlmProviderAccessor>(new FixedLlmProviderAccessor(provider));
+        }
         builder.Services.AddSingleton<AnswerGenerator>();
         return builder;
     }
