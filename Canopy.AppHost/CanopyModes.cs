@@ -16,7 +16,7 @@ public sealed record CanopyModes(string VectorStore, string Llm, bool IsPublish)
     {
         var isPublish = builder.ExecutionContext.IsPublishMode;
         var vectorStore = (builder.Configuration["Canopy:VectorStore"] ?? "embedded").ToLowerInvariant();
-        var llm = (builder.Configuration["Canopy:Llm"] ?? "extractive").ToLowerInvariant();
+        var llm = (builder.Configuration["Canopy:Llm"] ?? "embedded").ToLowerInvariant();
         if (!VectorStores.Contains(vectorStore))
             throw new InvalidOperationException($"Canopy:VectorStore is '{vectorStore}'; use one of {string.Join(", ", VectorStores)}.");
         if (!Llms.Contains(llm))

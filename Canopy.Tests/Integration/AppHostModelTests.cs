@@ -30,7 +30,7 @@ public sealed class AppHostModelTests
         var rag = await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-rag"));
         var api = await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-be"));
         Assert.Equal("embedded", rag["Canopy__VectorStore"]);
-        Assert.Equal("extractive", api["Canopy__Llm"]);
+        Assert.Equal("embedded", api["Canopy__Llm"]);
     }
 
     [Fact]
