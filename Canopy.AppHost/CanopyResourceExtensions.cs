@@ -32,6 +32,9 @@ public static class CanopyResourceExtensions
         this IResourceBuilder<ProjectResource> api, CanopyModes modes, IResourceBuilder<IResourceWithConnectionString>? llm)
     {
         api.WithEnvironment("Canopy__Llm", modes.Llm);
+        // Test runs slow the extractive answer down so that "stop" has something to stop.
+        if (api.ApplicationBuilder.Configuration["Canopy:ExtractiveDelayMs"] is { Length: > 0 } delay)
+            api.WithEnvironment("Canopy__Generation__ExtractiveDelayMs", delay);
         if (modes.Llm == "embedded") return api.WithModelProgress();
         if (llm is null) return api;
         api.WithReference(llm, LlmConnectionName);

@@ -23,6 +23,7 @@ builder.AddProject<Projects.Canopy_Web>("canopy-ui")
     .WithHttpHealthCheck("/health")
     .WithCanopyTelemetry()
     .WithReference(api).WaitFor(api)
+    .WithReference(rag).WaitFor(rag)
     .WithTraceLinks();
 
 builder.Build().Run();

@@ -1,7 +1,11 @@
+using Canopy.Rag.Documents;
 using Canopy.Rag.Embeddings;
 using Canopy.Rag.Ingestion;
 using Canopy.Rag.Search;
 using Canopy.Rag.VectorStore;
+
+// The retrieval benchmark runs without the web host: dotnet run --project Canopy.Rag -- eval <dataset>
+if (args is ["eval", ..]) { Environment.ExitCode = await Canopy.Rag.Evaluation.RetrievalEvaluation.RunAsync(args[1..]); return; }
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +13,7 @@ builder.AddServiceDefaults();
 builder.AddEmbeddings();
 builder.AddVectorStore();
 builder.AddIngestion();
+builder.AddDocuments();
 builder.AddSearch();
 
 var app = builder.Build();
@@ -16,5 +21,6 @@ var app = builder.Build();
 app.UseDefaultExceptionHandling();
 app.MapDefaultEndpoints();
 app.MapSearchApi();
+app.MapDocumentsApi();
 
 app.Run();

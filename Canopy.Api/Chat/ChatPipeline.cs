@@ -38,7 +38,7 @@ public sealed class ChatPipeline(
         try
         {
             var checkStarted = Stopwatch.GetTimestamp();
-            var input = guardrails.Check(request.Message!, GuardrailStage.Input);
+            var input = await guardrails.CheckAsync(request.Message!, GuardrailStage.Input, featureId, cancellationToken);
             guardrailsMs = Ms(checkStarted);
             if (input.IsBlocked)
             {
@@ -56,26 +56,45 @@ public sealed class ChatPipeline(
                 stage = "retrieval";
                 var retrievalStarted = Stopwatch.GetTimestamp();
                 passages = await rag.SearchAsync(input.Text, retrieval.Value.TopK, cancellationToken);
+                // A retrieved passage that tries to instruct the model is dropped before anyone sees it.
+                passages = (await guardrails.FilterContextAsync(passages, p => p.Text, featureId, cancellationToken)).Kept;
                 retrievalMs = Ms(retrievalStarted);
                 await emit(new SourcesEvent([.. passages.Select((p, i) => new SourceReference(i + 1, p.DocumentId, p.Title, p.Source, p.HeadingPath, p.Text, p.Score))]));
             }
 
             stage = "generation";
             var history = (request.History ?? []).Select(t => new ChatMessage(t.Role == "user" ? ChatRole.User : ChatRole.Assistant, t.Content)).ToList();
-            var result = await generator.GenerateAsync(
-                new GenerationRequest(featureId, feature, input.Text, passages, history), delta => emit(new DeltaEvent(delta)), cancellationToken);
+            var guard = guardrails.CreateOutputGuard(featureId);
+            using var generation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            GenerationResult? result = null;
+            try
+            {
+                // Text reaches the student only sentence by sentence, after the output detectors have seen it.
+                result = await generator.GenerateAsync(new GenerationRequest(featureId, feature, input.Text, passages, history), async delta =>
+                {
+                    var safe = await guard.PushAsync(delta, cancellationToken);
+                    if (safe.Length > 0) await emit(new DeltaEvent(safe));
+                    if (guard.IsBlocked) await generation.CancelAsync();
+                }, generation.Token);
+            }
+            catch (OperationCanceledException) when (guard.IsBlocked && !cancellationToken.IsCancellationRequested)
+            {
+            }
 
             stage = "output-guardrails";
             var outputStarted = Stopwatch.GetTimestamp();
-            var output = guardrails.Check(result.Text, GuardrailStage.Output);
+            var tail = await guard.FlushAsync(cancellationToken);
+            if (tail.Length > 0) await emit(new DeltaEvent(tail));
+            var output = guard.Result;
             var outputMs = Ms(outputStarted);
             if (output.IsBlocked)
                 await emit(new BlockedEvent("output", output.BlockCategory ?? "policy", GuardrailService.BlockedMessage));
 
-            await emit(new DoneEvent(output.IsBlocked ? "blocked" : result.FinishReason, new TokenUsage(result.InputTokens, result.OutputTokens), new StageTimings(
-                guardrailsMs, retrievalMs, Math.Round(result.PromptTime.TotalMilliseconds, 1),
-                result.TimeToFirstToken is { } t ? Math.Round(t.TotalMilliseconds, 1) : null,
-                Math.Round(result.Duration.TotalMilliseconds, 1), outputMs, Ms(started))));
+            await emit(new DoneEvent(output.IsBlocked ? "blocked" : result!.FinishReason,
+                new TokenUsage(result?.InputTokens ?? 0, result?.OutputTokens ?? 0), new StageTimings(
+                guardrailsMs, retrievalMs, result is null ? null : Math.Round(result.PromptTime.TotalMilliseconds, 1),
+                result?.TimeToFirstToken is { } t ? Math.Round(t.TotalMilliseconds, 1) : null,
+                result is null ? null : Math.Round(result.Duration.TotalMilliseconds, 1), outputMs, Ms(started))));
             Count(featureId, output.IsBlocked ? "blocked" : "answered");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

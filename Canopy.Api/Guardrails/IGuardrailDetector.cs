@@ -9,4 +9,7 @@ public interface IGuardrailDetector
     IReadOnlySet<GuardrailStage> Stages { get; }
 
     IEnumerable<Detection> Detect(string text, GuardrailStage stage);
+
+    /// <summary>Feature-aware variant; detectors whose policy depends on the feature (topics) override it.</summary>
+    IEnumerable<Detection> Detect(string text, GuardrailStage stage, string? feature) => Detect(text, stage);
 }

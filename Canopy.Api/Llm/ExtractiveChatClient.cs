@@ -9,7 +9,7 @@ namespace Canopy.Api.Llm;
 /// The honest fallback when no generative model is available: an <see cref="IChatClient"/> whose answer is made of
 /// extracts of the retrieved passages (passed in <see cref="PassagesKey"/>), labelled as such.
 /// </summary>
-public sealed class ExtractiveChatClient : IChatClient
+public sealed class ExtractiveChatClient(TimeSpan pieceDelay = default) : IChatClient
 {
     public const string ProviderName = "extractive";
     public const string ModelName = "extractive";
@@ -46,7 +46,8 @@ public sealed class ExtractiveChatClient : IChatClient
                 ModelId = ModelName,
             };
             // Yield the thread so each piece is flushed as its own event, as a model's tokens would be.
-            await Task.Yield();
+            if (pieceDelay > TimeSpan.Zero) await Task.Delay(pieceDelay, cancellationToken);
+            else await Task.Yield();
         }
 
         yield return new ChatResponseUpdate

@@ -36,7 +36,8 @@ public static class LlmExtensions
 
     private static LlmProvider AddExtractiveClient(this IHostApplicationBuilder builder, string? notice)
     {
-        builder.Services.AddChatClient(new ExtractiveChatClient()).UseOpenTelemetry(configure: ConfigureTelemetry);
+        builder.Services.AddChatClient(sp => new ExtractiveChatClient(TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<GenerationOptions>>().Value.ExtractiveDelayMs)))
+            .UseOpenTelemetry(configure: ConfigureTelemetry);
         return new LlmProvider(ExtractiveChatClient.ProviderName, ExtractiveChatClient.ModelName, notice);
     }
 

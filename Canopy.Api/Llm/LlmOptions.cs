@@ -28,4 +28,8 @@ public sealed class GenerationOptions
     /// <summary>Longest time one LLM call may take, streaming included.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Pause between the extractive answer's pieces; 0 in use, set by tests that need an answer slow enough to stop.</summary>
+    [Range(0, 1000)]
+    public int ExtractiveDelayMs { get; set; }
 }

@@ -19,15 +19,19 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var texts = values.ToArray();
-        var result = new GeneratedEmbeddings<Embedding<float>>(texts.Length);
+        // Batches pad to their longest text, so batching texts of similar length wastes far less work.
+        var order = Enumerable.Range(0, texts.Length).OrderBy(i => texts[i].Length).ToArray();
+        var vectors = new float[texts.Length][];
         var encoder = _encoder.Value;
-        for (var start = 0; start < texts.Length; start += BatchSize)
+        for (var start = 0; start < order.Length; start += BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = texts.AsSpan(start, Math.Min(BatchSize, texts.Length - start)).ToArray();
-            foreach (var vector in encoder.Encode(batch, cancellationToken))
-                result.Add(new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow });
+            var batch = order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray();
+            var encoded = encoder.Encode([.. batch.Select(i => texts[i])], cancellationToken);
+            for (var j = 0; j < batch.Length; j++) vectors[batch[j]] = encoded[j];
         }
+        var createdAt = DateTimeOffset.UtcNow;
+        var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = createdAt }));
         return Task.FromResult(result);
     }
 

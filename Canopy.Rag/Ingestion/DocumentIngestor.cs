@@ -13,10 +13,14 @@ public sealed class DocumentIngestor(
     IOptions<IngestionOptions> options,
     ILogger<DocumentIngestor> logger)
 {
-    public async Task<IngestionOutcome> IngestAsync(SourceDocument document, CancellationToken cancellationToken)
+    public async Task<IngestionOutcome> IngestAsync(SourceDocument document, CancellationToken cancellationToken) =>
+        (await IngestAsync(document, null, cancellationToken)).Outcome;
+
+    /// <summary>Ingests the document, reporting progress as the percentage of embedded batches; a failure carries its reason.</summary>
+    public async Task<IngestionResult> IngestAsync(SourceDocument document, Action<int>? progress, CancellationToken cancellationToken)
     {
         var existing = await index.GetDocumentAsync(document.Id, cancellationToken);
-        if (existing?.ContentHash == document.ContentHash) return IngestionOutcome.Unchanged;
+        if (existing?.ContentHash == document.ContentHash) return new IngestionResult(IngestionOutcome.Unchanged, existing.ChunkCount);
 
         using var activity = RagTelemetry.Source.StartActivity(RagTelemetry.IngestDocumentSpan);
         activity?.SetTag("canopy.document.id", document.Id);
@@ -30,14 +34,18 @@ public sealed class DocumentIngestor(
                 chunks = chunker.Chunk(document.Title, document.Body);
                 chunkActivity?.SetTag("canopy.ingestion.chunks", chunks.Count);
             }
+            if (chunks.Count == 0) throw new InvalidDataException("No text could be extracted from the document (a scanned PDF needs OCR first).");
 
             var vectors = new List<ReadOnlyMemory<float>>(chunks.Count);
-            foreach (var batch in chunks.Chunk(options.Value.EmbeddingBatchSize))
+            var batches = chunks.Chunk(options.Value.EmbeddingBatchSize).ToList();
+            progress?.Invoke(0);
+            foreach (var (batch, number) in batches.Select((b, i) => (b, i + 1)))
             {
                 using var embedActivity = RagTelemetry.Source.StartActivity(RagTelemetry.EmbedBatchSpan);
                 embedActivity?.SetTag("canopy.ingestion.batch_size", batch.Length);
                 var generated = await embeddings.GenerateAsync(batch.Select(c => c.EmbeddingText), cancellationToken: cancellationToken);
                 vectors.AddRange(generated.Select(e => e.Vector));
+                progress?.Invoke(number * 100 / batches.Count);
             }
 
             var indexed = chunks.Select((c, i) => new IndexedChunk(
@@ -58,7 +66,7 @@ public sealed class DocumentIngestor(
             RagTelemetry.ChunksIngested.Add(indexed.Count);
             RagTelemetry.DocumentsIngested.Add(1, new KeyValuePair<string, object?>("outcome", "ingested"));
             logger.LogInformation("Ingested {DocumentId} ({Chunks} chunks) from {Source}", document.Id, indexed.Count, document.Source);
-            return IngestionOutcome.Ingested;
+            return new IngestionResult(IngestionOutcome.Ingested, indexed.Count);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -66,7 +74,7 @@ public sealed class DocumentIngestor(
             activity?.SetTag("error.type", ex.GetType().FullName);
             RagTelemetry.DocumentsIngested.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
             logger.LogError(ex, "Ingestion of {DocumentId} from {Source} failed", document.Id, document.Source);
-            return IngestionOutcome.Failed;
+            return new IngestionResult(IngestionOutcome.Failed, 0, ex.Message);
         }
         finally
         {
@@ -74,3 +82,6 @@ public sealed class DocumentIngestor(
         }
     }
 }
+
+/// <summary>What ingesting one document did: its outcome, its chunk count, and the reason of a failure.</summary>
+public sealed record IngestionResult(IngestionOutcome Outcome, int Chunks = 0, string? Error = null);

@@ -11,8 +11,13 @@ public static class IngestionExtensions
         builder.Services.AddSingleton(_ => WordPieceTokenCounter.FromMiniLm());
         builder.Services.AddSingleton(sp => new MarkdownChunker(sp.GetRequiredService<WordPieceTokenCounter>(), sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
         builder.Services.AddSingleton<DocumentIngestor>();
+        builder.Services.AddSingleton<DocumentFolders>();
+        builder.Services.AddSingleton<IngestionQueue>();
+        builder.Services.AddSingleton<IngestionProgress>();
+        builder.Services.AddSingleton<DocumentProcessor>();
         builder.Services.AddSingleton<IngestionState>();
-        builder.Services.AddHostedService<StartupIngestionService>();
+        builder.Services.AddHostedService<IngestionWorker>();
+        builder.Services.AddHostedService<DocumentsWatcher>();
         builder.Services.AddHealthChecks().AddCheck<IngestionState>("ingestion");
         return builder;
     }

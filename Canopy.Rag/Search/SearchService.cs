@@ -1,21 +1,28 @@
 using System.Diagnostics;
+using Canopy.Rag.Search.Rerank;
 using Canopy.Rag.VectorStore;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Rag.Search;
 
-/// <summary>Embeds the query, gathers vector and keyword candidates, and fuses them (spans as in DESIGN.md).</summary>
+/// <summary>Embeds the query, gathers vector and keyword candidates, fuses them and optionally reranks (spans as in DESIGN.md).</summary>
 public sealed class SearchService(
     IVectorIndex index,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
-    IOptions<SearchOptions> options)
+    IOptions<SearchOptions> options,
+    ResultReranker? reranker = null,
+    ILogger<SearchService>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<SearchService>.Instance;
+
     public async Task<SearchResponse> SearchAsync(string query, int topK, SearchFilter filter, string? method, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        method ??= options.Value.Method;
-        var candidates = topK * options.Value.CandidateMultiplier;
+        var settings = options.Value;
+        method ??= settings.Method;
+        var candidates = Math.Max(topK, settings.Candidates);
 
         IReadOnlyList<ScoredChunk> vector = [];
         if (method is "hybrid" or "vector")
@@ -42,15 +49,23 @@ public sealed class SearchService(
         using (var rerank = RagTelemetry.Source.StartActivity(RagTelemetry.RerankSpan))
         {
             var fused = method == "hybrid"
-                ? ReciprocalRankFusion.Fuse(options.Value.FusionK, vector, keyword)
+                ? HybridFusion.Fuse(settings, vector, keyword)
                 : [.. (method == "vector" ? vector : keyword).Select(s => (s.Chunk, s.Score))];
+            var rankMethod = method == "hybrid" ? settings.Fusion : "none";
+            if (reranker is { IsConfigured: true } && fused.Count > 1)
+            {
+                var reranked = await reranker.TryRerankAsync(query, fused, cancellationToken);
+                if (reranked is not null) (fused, rankMethod) = (reranked, "cross-encoder");
+                else rerank?.SetTag("canopy.rerank.fallback", true);
+            }
             var cosine = vector.ToDictionary(v => v.Chunk.Id, v => v.Score);
             hits = [.. fused.Take(topK).Select((f, i) => new SearchHit(
                 i + 1, f.Chunk.Id, f.Chunk.DocumentId, f.Chunk.DocumentTitle, f.Chunk.Source, f.Chunk.Course, f.Chunk.HeadingPath,
                 f.Chunk.Text, Math.Round(f.Score, 6), cosine.TryGetValue(f.Chunk.Id, out var c) ? Math.Round(c, 6) : null))];
-            rerank?.SetTag("canopy.rerank.method", method == "hybrid" ? "rrf" : "none");
+            rerank?.SetTag("canopy.rerank.method", rankMethod);
             rerank?.SetTag("canopy.rerank.candidates", vector.Count + keyword.Count);
             rerank?.SetTag("canopy.rerank.results", hits.Count);
+            if (rankMethod == "cross-encoder") rerank?.SetTag("canopy.rerank.model", reranker!.Model);
         }
 
         RagTelemetry.RetrievalDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);

@@ -43,7 +43,7 @@ public sealed class OpenAiFrontDoorTests : IDisposable
             finish ??= update.FinishReason;
         }
 
-        Assert.True(pieces.Count > 5, "the answer arrives in pieces");
+        Assert.True(pieces.Count > 1, "the answer arrives in pieces (a sentence at a time, after the output guardrails)");
         Assert.Contains("Leaf area index", string.Concat(pieces));
         Assert.Equal(ChatFinishReason.Stop, finish);
     }

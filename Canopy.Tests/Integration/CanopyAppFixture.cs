@@ -22,7 +22,7 @@ public sealed class CanopyAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Canopy_AppHost>(
-            ["Canopy:VectorStore=embedded", "Canopy:Llm=extractive"],
+            ["Canopy:VectorStore=embedded", "Canopy:Llm=extractive", "Canopy:ExtractiveDelayMs=20"],
             (options, _) =>
             {
                 options.DisableDashboard = false;

@@ -35,11 +35,12 @@ public sealed class ChatTraceTests(CanopyAppFixture app)
         var traceId = events[0].As<StartPayload>().TraceId;
         var spans = await app.WaitForTraceAsync(traceId, s =>
             s.Any(x => x.Name == "POST /api/chat") && s.Any(x => x.Name == "rerank-results") &&
-            s.Any(x => x.Name.StartsWith("chat ")) && s.Count(x => x.Name == "guardrails-check") == 2, TraceTimeout);
+            s.Any(x => x.Name.StartsWith("chat ")) && s.Count(x => x.Name == "guardrails-check") == 3, TraceTimeout);
 
         var chat = spans.Single("canopy-be", "POST /api/chat");
         var input = spans.Single("canopy-be", "guardrails-check", s => s.Attributes["canopy.guardrails.stage"] == "input");
         var ragQuery = spans.Single("canopy-be", "rag-query");
+        var context = spans.Single("canopy-be", "guardrails-check", s => s.Attributes["canopy.guardrails.stage"] == "context");
         var ragCall = spans.Single("canopy-be", "POST");
         var search = spans.Single("canopy-rag", "POST /api/search");
         var embed = spans.Single("canopy-rag", "embed-query");
@@ -52,14 +53,15 @@ public sealed class ChatTraceTests(CanopyAppFixture app)
         var output = spans.Single("canopy-be", "guardrails-check", s => s.Attributes["canopy.guardrails.stage"] == "output");
 
         Assert.Null(chat.ParentSpanId);
-        foreach (var child in new[] { input, ragQuery, inference, output }) child.AssertChildOf(chat);
+        foreach (var child in new[] { input, ragQuery, context, inference, output }) child.AssertChildOf(chat);
         ragCall.AssertChildOf(ragQuery);
         search.AssertChildOf(ragCall);
         foreach (var child in new[] { embed, vector, rerank }) child.AssertChildOf(search);
         prompt.AssertChildOf(inference);
         generate.AssertChildOf(inference);
         model.AssertChildOf(generate);
-        Assert.True(input.StartNanos < ragQuery.StartNanos && ragQuery.StartNanos < inference.StartNanos && inference.StartNanos < output.StartNanos);
+        Assert.True(input.StartNanos < ragQuery.StartNanos && ragQuery.StartNanos < context.StartNanos && context.StartNanos < inference.StartNanos);
+        Assert.True(inference.StartNanos < output.StartNanos, "the output check starts once text has been generated");
 
         Assert.Equal("allow", input.Attributes["canopy.guardrails.decision"]);
         Assert.Equal("5", ragQuery.Attributes["canopy.rag.documents.retrieved"]);

@@ -48,7 +48,8 @@ public sealed class EmbeddedChatEndpointTests
         Assert.Equal("llama", start.GetProperty("provider").GetString());
         Assert.Equal(EmbeddedHost.ModelName, start.GetProperty("model").GetString());
         Assert.False(start.GetProperty("extractive").GetBoolean());
-        Assert.True(events.Count(e => e.Type == "delta") > 1);
+        // Through the pipeline, text is released sentence by sentence after the output guardrails; token streaming is asserted on the client.
+        Assert.Contains(events, e => e.Type == "delta");
         var usage = events.Single(e => e.Type == "done").Data.GetProperty("usage");
         Assert.InRange(usage.GetProperty("outputTokens").GetInt64(), 2, 16);
         Assert.True(usage.GetProperty("inputTokens").GetInt64() > 100);

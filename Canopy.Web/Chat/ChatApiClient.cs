@@ -3,11 +3,14 @@ using System.Runtime.CompilerServices;
 
 namespace Canopy.Web.Chat;
 
-public sealed record ChatApiRequest(string Message, string ConversationId, string? Feature = null);
+public sealed record ChatHistoryTurn(string Role, string Content);
+
+public sealed record ChatApiRequest(string Message, string ConversationId, string? Feature = null, IReadOnlyList<ChatHistoryTurn>? History = null);
 
 /// <summary>Talks to canopy-be's <c>POST /api/chat</c> and yields its events as they arrive.</summary>
 public sealed class ChatApiClient(HttpClient http)
 {
+    /// <remarks>Cancelling <paramref name="cancellationToken"/> aborts the HTTP request, which canopy-be sees as RequestAborted.</remarks>
     public async IAsyncEnumerable<ChatStreamEvent> StreamAsync(ChatApiRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = JsonContent.Create(request) };

@@ -10,7 +10,8 @@ public sealed record ChatStreamEvent(string Type, JsonElement Data)
     public T As<T>() => Data.Deserialize<T>(Json)!;
 }
 
-public sealed record StartPayload(string TraceId, string ConversationId, string Feature, string Provider, string Model, bool Extractive, string? Notice);
+/// <summary><see cref="SpanId"/> is canopy-be's server span: feedback attaches to it, inside the answer's own trace.</summary>
+public sealed record StartPayload(string TraceId, string ConversationId, string Feature, string Provider, string Model, bool Extractive, string? Notice, string? SpanId = null);
 
 public sealed record GuardrailPayload(string Stage, string Decision, string[] Categories, string Text);
 

@@ -1,7 +1,7 @@
 using Canopy.Api.Guardrails;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Canopy.Tests.Api;
+namespace Canopy.Tests.Guardrails;
 
 public sealed class GuardrailTests
 {

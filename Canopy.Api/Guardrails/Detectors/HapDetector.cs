@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Canopy.Api.Guardrails.Text;
+
+namespace Canopy.Api.Guardrails;
+
+/// <summary>
+/// Hate, abuse and profanity: hostility aimed at a protected group (hate, threats, slurs) blocks; insults and
+/// profanity are flagged. Matching undoes obfuscation and tolerates one typo in long words; negation
+/// ("I don't hate ..."), counter-speech and quoting, and homonyms of slurs are let through.
+/// </summary>
+public sealed partial class HapDetector : IGuardrailDetector
+{
+    public const string DetectorName = "hap";
+
+    public string Name => DetectorName;
+
+    public IReadOnlySet<GuardrailStage> Stages { get; } = new HashSet<GuardrailStage> { GuardrailStage.Input, GuardrailStage.Output };
+
+    public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
+    {
+        var plain = TextNormalizer.Deobfuscate(text);
+        // Short messages are judged as a whole ("Women think they're special. I hate them."); long ones per sentence.
+        var units = plain.Length <= 300 ? [plain] : SentenceEnd().Split(plain);
+        var worst = units.Select(Judge).Where(j => j is not null).OrderByDescending(j => j!.Value.Score).FirstOrDefault();
+        return worst is { } found ? [new Detection(Name, found.Category, found.Score, found.Action)] : [];
+    }
+
+    private static (string Category, double Score, GuardrailAction Action)? Judge(string unit)
+    {
+        // "ihate" comes from "I hate" with the space lost or the letters spaced out: split it back.
+        var tokens = Words().Matches(unit).Select(m => m.Value.EndsWith("'s") ? m.Value[..^2] : m.Value)
+            .SelectMany(t => t.Length > 4 && t[0] == 'i' && HapLexicon.Hostile.Contains(t[1..]) ? new[] { "i", t[1..] } : [t]).ToArray();
+        if (tokens.Length == 0) return null;
+        var joined = " " + string.Join(' ', tokens) + " ";
+        var hasGroup = HapLexicon.Groups.Any(g => joined.Contains(" " + g + " ", StringComparison.Ordinal)) || tokens.Any(t => Near(t, HapLexicon.Groups, 5));
+        var counter = HapLexicon.Counter.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal) || joined.Contains(" " + c, StringComparison.Ordinal) && c.Length > 6) || unit.Contains('"') || unit.Contains('“');
+
+        var slur = SlurIndex(tokens);
+        if (slur >= 0 && !Homonym(tokens, joined) && !Reclaimed(tokens, slur) && !counter)
+            return ("slur", 0.9, GuardrailAction.Block);
+
+        var hostile = Enumerable.Range(0, tokens.Length).Where(i => Near(tokens[i], HapLexicon.Hostile, 4) && !Negated(tokens, i)).ToList();
+        var negatedPositive = Enumerable.Range(0, tokens.Length).Any(i => HapLexicon.Positive.Contains(tokens[i]) && Negated(tokens, i));
+        if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !counter)
+            return (Threat(tokens) ? "threat" : "hate", 0.9, GuardrailAction.Block);
+
+        if (Insult().IsMatch(joined)) return ("abuse", 0.7, GuardrailAction.Flag);
+        if (tokens.Any(t => HapLexicon.Profanity.Contains(t) || HapLexicon.Profanity.Contains(TextNormalizer.Squeeze(t))))
+            return ("profanity", 0.6, GuardrailAction.Flag);
+        return null;
+    }
+
+    // The speaker's own stance, a statement about the group, a call to action, or a question framing one.
+    private static bool Directed(string[] tokens, string joined) =>
+        tokens.Any(t => t is "i" or "we" or "i'm" or "im" or "i've" or "me" or "my" or "us" or "let's")
+        || Stance().IsMatch(joined);
+
+    private static bool Threat(string[] tokens) =>
+        tokens.Any(t => t is "kill" or "killed" or "murder" or "murdered" or "die" or "shoot" or "shot" or "hang" or "lynch"
+            or "exterminate" or "exterminated" or "slaughter" or "execute" or "executed" or "eradicate" or "eliminate" or "stab" or "hurt" or "end");
+
+    private static int SlurIndex(string[] tokens)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (HapLexicon.Slurs.Contains(t) || HapLexicon.Slurs.Contains(TextNormalizer.Squeeze(t))) return i;
+        }
+        return -1;
+    }
+
+    private static bool Homonym(string[] tokens, string joined) =>
+        tokens.Any(t => t is "dog" or "dogs" or "puppy" or "puppies" or "labrador" or "breed" or "breeder" or "kennel" or "barking" or "litter" or "vet")
+        || joined.Contains(" bundle of sticks ") || joined.Contains(" cigarette");
+
+    private static bool Reclaimed(string[] tokens, int slur)
+    {
+        var before = string.Join(' ', tokens[Math.Max(0, slur - 4)..slur]);
+        return Regex.IsMatch(before, @"\b(i'm|im|i am|we are|we're|as a|call myself|be a|proud)\b");
+    }
+
+    private static bool Negated(string[] tokens, int index)
+    {
+        for (var i = Math.Max(0, index - 3); i < index; i++)
+        {
+            if (HapLexicon.Negations.Contains(tokens[i]) || tokens[i].EndsWith("n't")) return true;
+        }
+        return false;
+    }
+
+    private static readonly FuzzyLexicon HostileWords = new(HapLexicon.Hostile, 4);
+    private static readonly FuzzyLexicon GroupWords = new(HapLexicon.Groups, 5);
+
+    private static bool Near(string token, string[] lexicon, int minLength) =>
+        (ReferenceEquals(lexicon, HapLexicon.Hostile) ? HostileWords : GroupWords).Contains(token);
+
+    /// <summary>A word counts as one of the lexicon when equal, equal once stretched letters are squeezed, one transposition away, or (for long words) one edit away or glued to a neighbour.</summary>
+    private sealed class FuzzyLexicon(string[] words, int minLength)
+    {
+        private readonly HashSet<string> _exact = [.. words];
+        private readonly HashSet<string> _squeezed = [.. words.Where(w => w.Length >= minLength).Select(TextNormalizer.Squeeze)];
+        private readonly string[] _long = [.. words.Where(w => w.Length >= 6 && !w.Contains(' '))];
+        private readonly string[] _short = [.. words.Where(w => w.Length >= Math.Max(4, minLength) && w.Length < 6 && !w.Contains(' '))];
+
+        public bool Contains(string token)
+        {
+            if (_exact.Contains(token) || _squeezed.Contains(TextNormalizer.Squeeze(token))) return true;
+            if (token.Length < 4) return false;
+            foreach (var word in _long)
+            {
+                // One edit leaves the first or the last letter in place, which rules out most words cheaply.
+                if (Math.Abs(token.Length - word.Length) <= 1 && (token[0] == word[0] || token[^1] == word[^1]) && Damerau(token, word) <= 1) return true;
+                if (token.Length > word.Length + 1 && (token.EndsWith(word, StringComparison.Ordinal) || token.StartsWith(word, StringComparison.Ordinal))) return true;
+            }
+            foreach (var word in _short)
+            {
+                if (token.Length == word.Length && Transposed(token, word)) return true;
+            }
+            return false;
+        }
+    }
+
+    private static bool Transposed(string a, string b)
+    {
+        var diffs = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToArray();
+        return diffs.Length == 2 && diffs[1] == diffs[0] + 1 && a[diffs[0]] == b[diffs[1]] && a[diffs[1]] == b[diffs[0]];
+    }
+
+    private static int Damerau(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return 2;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+
+    [GeneratedRegex(@"[\p{L}']+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@" (are|is|should|must|deserve|deserves|need|needs|belong|belongs|like you|like them|all|every|any|those|these|never|can't|cannot|only|so) ")]
+    private static partial Regex Stance();
+
+    [GeneratedRegex(@" you( are|'re| re)? (an? |such an? |so |fucking )?(stupid|idiot|moron|dumb|useless|worthless|pathetic|loser|imbecile|retard|bitch|asshole|jerk) ")]
+    private static partial Regex Insult();
+}

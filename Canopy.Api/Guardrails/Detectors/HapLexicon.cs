@@ -1,0 +1,59 @@
+namespace Canopy.Api.Guardrails;
+
+/// <summary>Word lists of the HAP detector: protected groups, hostile cues, slurs, profanity, and the words that turn hostility around.</summary>
+internal static class HapLexicon
+{
+    public static readonly string[] Groups =
+    [
+        "women", "woman", "girls", "females", "trans people", "transgender people", "trans person", "trans women", "trans men",
+        "gay people", "gays", "gay men", "gay man", "gay", "lesbians", "lesbian", "homosexuals", "bisexuals", "queers",
+        "black people", "blacks", "black person", "disabled people", "the disabled", "handicapped people", "cripples",
+        "muslims", "muslim", "immigrants", "immigrant", "refugees", "migrants", "foreigners", "jews", "jewish people", "jew",
+        "asians", "mexicans", "arabs", "hindus", "christians", "people of colour", "people of color", "gypsies",
+    ];
+
+    /// <summary>Expressions of hate, contempt or dehumanisation; matched with one typo tolerated when long enough.</summary>
+    public static readonly string[] Hostile =
+    [
+        "hate", "hated", "hatred", "loathe", "despise", "detest", "disgust", "disgusting", "disgusted", "disgusts", "contempt",
+        "disdain", "repulsive", "revolting", "vile", "scum", "vermin", "rats", "cockroaches", "parasites", "filth", "filthy",
+        "trash", "garbage", "worthless", "inferior", "subhuman", "animals", "pigs", "apes", "plague", "cancer", "disease",
+        "stupid", "idiots", "ignorant", "pathetic", "useless", "dirt", "sick", "zoo", "vet", "cage", "exterminated",
+        "kill", "killed", "murder", "murdered", "die", "dead", "shoot", "shot", "hang", "hanged", "lynch", "gas", "burn",
+        "exterminate", "slaughter", "execute", "executed", "eradicate", "eliminate", "wipe", "end", "hurt", "beat", "stab",
+        "fucking", "fuck", "dumb", "lying", "liars", "criminals", "terrorists",
+    ];
+
+    /// <summary>Words that state a positive quality: hostile when negated ("never attractive", "no compassion").</summary>
+    public static readonly string[] Positive =
+    [
+        "compassion", "respect", "sympathy", "attractive", "smart", "intelligent", "kind", "trustworthy", "honest", "equal",
+        "capable", "welcome", "valuable", "deserve", "human", "worth", "competent", "beautiful", "decent", "good",
+    ];
+
+    public static readonly string[] Slurs =
+    [
+        "bitch", "slut", "whore", "tranny", "trannies", "shemale", "faggot", "faggots", "fag", "fags", "dyke", "dykes",
+        "nigger", "niggers", "nigga", "niggas", "negro", "coon", "retard", "retards", "retarded", "spastic", "spaz",
+        "mongoloid", "raghead", "ragheads", "towelhead", "muzzie", "wetback", "wetbacks", "kike", "kikes", "chink", "spic",
+        "cunt", "cunts",
+    ];
+
+    public static readonly string[] Profanity =
+    [
+        "fuck", "fucking", "fucked", "fucker", "motherfucker", "shit", "shitty", "bullshit", "asshole", "bastard", "dickhead",
+        "crap", "piss", "wanker", "bollocks", "scheisse", "scheiße", "arschloch", "fick", "verdammt",
+    ];
+
+    /// <summary>Phrases that mark counter-speech or reporting of hate rather than hate itself.</summary>
+    public static readonly string[] Counter =
+    [
+        "bigot", "misguided", "call out", "calling out", "unacceptable", "shows how", "shows that", "stop saying", "if you say",
+        "saying that", "saying things like", "you say", "said that", "say stuff like", "statements like", "how can you",
+        "condemn", "hateful", "not okay", "not ok", "should be ashamed", "is wrong", "are wrong", "so wrong", "makes you",
+        "no place for", "in our society", "you just", "quote", "racist", "sexist", "homophobic", "transphobic", "ableist",
+        "why would you", "don't ever", "never say", "reported", "report", "what makes you", "mean to say", "you said", "like me",
+    ];
+
+    public static readonly string[] Negations = ["not", "don't", "dont", "do not", "never", "no", "isn't", "aren't", "doesn't", "didn't", "won't", "nobody", "none", "cannot", "opposite"];
+}

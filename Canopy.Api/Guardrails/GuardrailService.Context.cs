@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Canopy.Api.Guardrails;
+
+/// <summary>The passages that may reach the prompt, how many were dropped, and the findings.</summary>
+public sealed record ContextFilterResult<T>(IReadOnlyList<T> Kept, IReadOnlyList<T> Dropped, IReadOnlyList<Detection> Detections);
+
+public sealed partial class GuardrailService
+{
+    /// <summary>
+    /// Context stage: drops every retrieved passage that tries to instruct the model (indirect injection) or that a
+    /// context detector blocks, in one <c>guardrails-check</c> span (stage=context). The turn itself goes on.
+    /// </summary>
+    public ContextFilterResult<T> FilterContext<T>(IReadOnlyList<T> passages, Func<T, string> textOf, string? feature = null)
+    {
+        using var activity = StartContextSpan(passages.Count, feature);
+        var verdicts = passages.Select(p => HasRemote(GuardrailStage.Context, feature)
+            ? EvaluateAsync(textOf(p), GuardrailStage.Context, feature, CancellationToken.None).GetAwaiter().GetResult()
+            : Evaluate(textOf(p), GuardrailStage.Context, feature)).ToList();
+        return CompleteContext(activity, passages, verdicts);
+    }
+
+    public async Task<ContextFilterResult<T>> FilterContextAsync<T>(IReadOnlyList<T> passages, Func<T, string> textOf, string? feature = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = StartContextSpan(passages.Count, feature);
+        var verdicts = new List<GuardrailResult>();
+        foreach (var p in passages) verdicts.Add(await EvaluateAsync(textOf(p), GuardrailStage.Context, feature, cancellationToken));
+        return CompleteContext(activity, passages, verdicts);
+    }
+
+    private static Activity? StartContextSpan(int passages, string? feature)
+    {
+        var activity = StartSpan(GuardrailStage.Context, feature);
+        activity?.SetTag("canopy.guardrails.context.passages", passages);
+        return activity;
+    }
+
+    private ContextFilterResult<T> CompleteContext<T>(Activity? activity, IReadOnlyList<T> passages, List<GuardrailResult> verdicts)
+    {
+        var kept = passages.Where((_, i) => !verdicts[i].IsBlocked).ToList();
+        var dropped = passages.Where((_, i) => verdicts[i].IsBlocked).ToList();
+        var detections = verdicts.SelectMany(v => v.Detections).ToList();
+        var summary = Decide("", GuardrailStage.Context, detections);
+        Record(activity, summary);
+        activity?.SetTag("canopy.guardrails.context.dropped", dropped.Count);
+        return new ContextFilterResult<T>(kept, dropped, detections);
+    }
+}
