@@ -14,7 +14,9 @@ fi
 results="$(pwd)/TestResults"
 rm -rf "$results"
 status=0
-dotnet test Canopy.sln --logger "trx;LogFileName=canopy.trx" --results-directory "$results" "$@" || status=$?
+# Measurements (Category=Benchmark) are run on purpose, not on every test run: see docs/benchmarks.md.
+args=("$@"); [ ${#args[@]} -eq 0 ] && args=(--filter "Category!=Benchmark")
+dotnet test Canopy.sln --logger "trx;LogFileName=canopy.trx" --results-directory "$results" "${args[@]}" || status=$?
 
 # One plain summary line, whatever the runner printed above.
 if counters=$(grep -ho '<Counters [^>]*>' "$results"/*.trx 2>/dev/null | head -1) && [ -n "$counters" ]; then

@@ -25,6 +25,7 @@ public static class EmbeddingExtensions
         else
         {
             builder.Services.AddSingleton<MiniLmEmbeddingGenerator>();
+            builder.Services.AddHostedService<MiniLmWarmup>();
             builder.Services.AddEmbeddingGenerator(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>())
                 .UseOpenTelemetry()
                 .UseLogging();

@@ -16,7 +16,7 @@ public sealed class RemoteGuardrailTests
         """;
 
     /// <summary>The real registration (AddGuardrails) with the orchestrator configured.</summary>
-    private static IHost Host(string endpoint, string policy, string timeout = "00:00:00.300")
+    private static IHost Host(string endpoint, string policy, string timeout = "00:00:10")
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -67,7 +67,8 @@ public sealed class RemoteGuardrailTests
     public async Task A_stalled_orchestrator_is_abandoned_at_the_timeout_and_the_policy_applies(string policy, GuardrailDecision expected)
     {
         await using var server = await OrchestratorTestServer.StartAsync(OrchestratorTestServer.Stall);
-        using var host = Host(server.Endpoint, policy);
+        // Long enough for the request to reach the stalling handler even on a loaded machine, so its abort is observed.
+        using var host = Host(server.Endpoint, policy, timeout: "00:00:02");
 
         // The synchronous Check the pipeline calls today waits for the remote detector too.
         var result = host.Services.GetRequiredService<GuardrailService>().Check("Explain photosynthesis", GuardrailStage.Input);
