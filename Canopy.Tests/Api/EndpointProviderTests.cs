@@ -32,8 +32,7 @@ public sealed class EndpointProviderTests
     public async Task Tokens_stream_from_an_openai_compatible_server_and_usage_reaches_the_spans()
     {
         await using var server = await FakeOpenAiServer.StartAsync("granite-tiny", ["Leaf ", "area ", "index ", "measures ", "leaves."], 42, 5);
-        var spans = new List<Activity>();
-        using var listener = CaptureSpans(spans);
+        using var spans = new SpanRecorder();
         var tokenUsage = new List<(long Value, string? Type)>();
         using var meters = new System.Diagnostics.Metrics.MeterListener
         {
@@ -64,9 +63,10 @@ public sealed class EndpointProviderTests
         Assert.Equal(Text, request.GetProperty("messages")[1].GetProperty("content").GetString());
 
         var traceId = events[0].As<StartPayload>().TraceId;
-        Activity Span(string name) => spans.Single(s => s.OperationName == name && s.TraceId.ToHexString() == traceId);
+        var trace = ActivityTraceId.CreateFromString(traceId);
+        Activity Span(string name) => spans.Single(name, trace);
         var generate = Span("endpoint-generate");
-        var chat = spans.Single(s => s.DisplayName == "chat granite-tiny" && s.TraceId.ToHexString() == traceId);
+        var chat = Span("chat granite-tiny");
         Assert.Equal(generate.SpanId, chat.ParentSpanId);
         Assert.Equal(42, Convert.ToInt64(chat.GetTagItem("gen_ai.usage.input_tokens")));
         Assert.Equal(5, Convert.ToInt64(generate.GetTagItem("gen_ai.usage.output_tokens")));
@@ -108,17 +108,5 @@ public sealed class EndpointProviderTests
         using var socket = new TcpListener(System.Net.IPAddress.Loopback, 0);
         socket.Start();
         return ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    private static ActivityListener CaptureSpans(List<Activity> spans)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name.StartsWith("Canopy", StringComparison.Ordinal) || s.Name.StartsWith("Experimental.Microsoft.Extensions.AI", StringComparison.Ordinal),
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (spans) spans.Add(a); },
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
     }
 }

@@ -55,14 +55,7 @@ public sealed class FeatureAndFeedbackTests : IDisposable
     {
         const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         const string spanId = "00f067aa0ba902b7";
-        var recorded = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == ApiTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { if (a.OperationName == "feedback" && a.TraceId.ToHexString() == traceId) lock (recorded) recorded.Add(a); },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder();
         using var client = _factory.CreateClient();
 
         using var created = await client.PostAsJsonAsync("/api/feedback", new
@@ -79,7 +72,7 @@ public sealed class FeatureAndFeedbackTests : IDisposable
         var line = JsonDocument.Parse(Assert.Single(export.Split('\n', StringSplitOptions.RemoveEmptyEntries))).RootElement;
         Assert.Equal(("When is the PHYS-214 midterm?", "Week 6 [1]", "down", traceId),
             (line.GetProperty("prompt").GetString(), line.GetProperty("answer").GetString(), line.GetProperty("rating").GetString(), line.GetProperty("traceId").GetString()));
-        var span = Assert.Single(recorded);
+        var span = spans.Single("feedback", ActivityTraceId.CreateFromString(traceId));
         Assert.Equal(spanId, span.ParentSpanId.ToHexString());
         Assert.Equal("down", span.GetTagItem("canopy.feedback.rating"));
     }

@@ -71,20 +71,13 @@ public sealed class StreamingOutputGuardTests
     [Fact]
     public async Task Flush_records_one_output_span_for_the_whole_answer()
     {
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == ApiTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder();
         using var parent = new Activity("test-root").Start();
         var guard = Guardrails.CreateOutputGuard("summarize");
 
         await Feed(guard, "One sentence. ", "Mail ada@example.org. ", "Three.");
 
-        var span = Assert.Single(spans, s => s.ParentSpanId == parent.SpanId);
+        var span = Assert.Single(spans.Spans, s => s.ParentSpanId == parent.SpanId);
         Assert.Equal(("output", "redact", 3), ((string?)span.GetTagItem("canopy.guardrails.stage"), (string?)span.GetTagItem("canopy.guardrails.decision"), (int?)span.GetTagItem("canopy.guardrails.segments")));
         Assert.DoesNotContain(span.Events.SelectMany(e => e.Tags), t => t.Value is string v && v.Contains("ada@"));
     }

@@ -115,20 +115,14 @@ public sealed class OpenAiEmbeddingGeneratorTests
         builder.AddEmbeddings();
         using var host = builder.Build();
         var generator = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name.StartsWith("Experimental.Microsoft.Extensions.AI", StringComparison.Ordinal),
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder();
+        using var root = new Activity("test-root").Start();
 
         var vector = await generator.GenerateVectorAsync("hello");
 
         Assert.NotNull(generator.GetService<OpenAiEmbeddingGenerator>());
         Assert.Equal(3, vector.Length);
-        Assert.Equal("embeddings bge-small", Assert.Single(spans).DisplayName);
+        Assert.Equal("embeddings bge-small", Assert.Single(spans.Spans, s => s.TraceId == root.TraceId).DisplayName);
     }
 
     [SkippableFact]

@@ -51,17 +51,10 @@ public sealed class RerankTests(MiniLmFixture model)
 
     private static async Task<(SearchResponse Response, Activity Span)> TracedAsync(SearchService search, string query)
     {
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == RagTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (spans) spans.Add(a); },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanRecorder();
         using var root = new Activity("test-root").Start();
         var response = await search.SearchAsync(query, 4, new SearchFilter(), "hybrid", CancellationToken.None);
-        lock (spans) return (response, spans.Single(s => s.DisplayName == RagTelemetry.RerankSpan && s.TraceId == root.TraceId));
+        return (response, spans.Single(RagTelemetry.RerankSpan, root.TraceId));
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Canopy.Tests.Llm;
+namespace Canopy.Tests;
 
-/// <summary>Collects the finished spans of canopy-be and of Microsoft.Extensions.AI's OpenTelemetry client.</summary>
+/// <summary>Collects the finished spans of Canopy's sources and of Microsoft.Extensions.AI's OpenTelemetry clients.</summary>
 public sealed class SpanRecorder : IDisposable
 {
     private readonly ActivityListener _listener;
@@ -12,7 +12,7 @@ public sealed class SpanRecorder : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == Canopy.Api.ApiTelemetry.SourceName || source.Name.StartsWith("Experimental.Microsoft.Extensions.AI", StringComparison.Ordinal),
+            ShouldListenTo = source => source.Name.StartsWith("Canopy.", StringComparison.Ordinal) || source.Name.StartsWith("Experimental.Microsoft.Extensions.AI", StringComparison.Ordinal),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = Spans.Add,
         };
