@@ -1,3 +1,4 @@
+using Canopy.Api.Admission;
 using Canopy.Api.Chat;
 using Canopy.Api.Features;
 using Canopy.Api.Feedback;
@@ -18,11 +19,14 @@ builder.AddGuardrails();
 builder.AddRetrieval();
 builder.AddLlm();
 builder.AddChat();
+builder.AddAdmission();
 builder.AddFeedback();
+builder.AddOpenAiApi();
 
 var app = builder.Build();
 
 app.UseDefaultExceptionHandling();
+app.UseAdmission();
 app.MapDefaultEndpoints();
 app.MapFeatureApi();
 app.MapChatApi();

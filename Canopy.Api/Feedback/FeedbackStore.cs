@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Canopy.Api.Feedback;
 
-/// <summary>Ratings kept durably in SQLite: each write is committed before the API answers.</summary>
+/// <summary>
+/// Ratings kept durably in SQLite: each write is committed before the API answers. WAL with synchronous=FULL syncs the
+/// log on every commit, so an acknowledged rating survives a kill -9 and a power cut alike.
+/// </summary>
 public sealed class FeedbackStore
 {
     private readonly string _connectionString;
@@ -62,6 +65,21 @@ public sealed class FeedbackStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        // synchronous is a per-connection setting; WAL's default (NORMAL in many builds) may lose the last commits on power loss.
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = FULL;";
+        pragma.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>The journal mode and synchronous level in force, as SQLite reports them (for the durability test).</summary>
+    public (string JournalMode, long Synchronous) Durability()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        var mode = (string)command.ExecuteScalar()!;
+        command.CommandText = "PRAGMA synchronous;";
+        return (mode, (long)command.ExecuteScalar()!);
     }
 }

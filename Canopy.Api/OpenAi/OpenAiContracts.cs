@@ -6,13 +6,14 @@ namespace Canopy.Api.OpenAi;
 /// <summary>The subset of OpenAI's chat completion request that Canopy honours.</summary>
 public sealed record CompletionRequest(
     string? Model, IReadOnlyList<CompletionMessage>? Messages, bool Stream = false, StreamOptions? StreamOptions = null,
-    float? Temperature = null, int? MaxTokens = null);
+    float? Temperature = null, int? MaxTokens = null, int? MaxCompletionTokens = null, int? N = null, float? TopP = null);
 
 public sealed record StreamOptions(bool IncludeUsage);
 
 /// <summary>A message whose content is a string or a list of parts ({type: "text", text}).</summary>
 public sealed record CompletionMessage(string? Role, JsonElement Content)
 {
+    /// <remarks>Throws <see cref="InvalidOperationException"/> for text that is not valid UTF-16 (a lone surrogate escape).</remarks>
     public string? Text => Content.ValueKind switch
     {
         JsonValueKind.String => Content.GetString(),

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Canopy.Api.Admission;
 using Canopy.Api.Chat;
 using Canopy.Api.Features;
 
@@ -12,12 +13,20 @@ namespace Canopy.Api.OpenAi;
 public static class OpenAiEndpoints
 {
     public const string ModelPrefix = "canopy-";
+    public const string PathPrefix = "/v1";
+
+    public static IHostApplicationBuilder AddOpenAiApi(this IHostApplicationBuilder builder)
+    {
+        // First among the writers, so that nothing under /v1 answers in any other shape.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, OpenAiProblemWriter>());
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapOpenAiApi(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1");
+        var v1 = app.MapGroup(PathPrefix);
         v1.MapGet("/models", ListModels).WithName("OpenAiModels");
-        v1.MapPost("/chat/completions", CompleteAsync).WithName("OpenAiChatCompletions");
+        v1.MapPost("/chat/completions", CompleteAsync).WithName("OpenAiChatCompletions").RequireChatAdmission();
         return app;
     }
 
@@ -27,6 +36,8 @@ public static class OpenAiEndpoints
 
     internal static async Task<IResult> CompleteAsync(HttpContext context, FeatureCatalog features, ChatPipeline pipeline)
     {
+        if (!context.Request.HasJsonContentType())
+            return OpenAiJson.Error(415, $"The body must be JSON (Content-Type: application/json), not '{context.Request.ContentType}'.", "invalid_request_error", code: "unsupported_media_type");
         CompletionRequest? request;
         try
         {
@@ -34,7 +45,8 @@ public static class OpenAiEndpoints
         }
         catch (JsonException ex)
         {
-            return OpenAiJson.Error(400, $"The body is not valid JSON: {ex.Message}", "invalid_request_error");
+            var param = BadRequestExceptionHandler.FieldOf(ex.Path);
+            return OpenAiJson.Error(400, $"The body is not valid JSON{(param is null ? "" : $" at '{param}'")}: {ex.Message}", "invalid_request_error", param);
         }
         if (CompletionValidation.Check(request, features) is { } problem) return problem;
 

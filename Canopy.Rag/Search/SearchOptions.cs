@@ -1,14 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using Canopy.Contracts;
 
 namespace Canopy.Rag.Search;
 
 public sealed class SearchOptions
 {
     public const string Section = "Canopy:Rag:Search";
-    public const int MaxTopK = 50;
-    public const int MaxQueryLength = 4000;
-
-    [Range(1, MaxTopK)]
+    [Range(RequestLimits.MinTopK, RequestLimits.MaxTopK)]
     public int DefaultTopK { get; set; } = 5;
 
     /// <summary>Candidates taken from each retriever before fusion; fixed, so a top 5 is always the head of a top 10.</summary>

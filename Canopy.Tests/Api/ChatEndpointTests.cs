@@ -11,7 +11,7 @@ public sealed class ChatEndpointTests(WebApplicationFactory<ChatPipeline> factor
     {
         { """{"message":""}""", "message" },
         { """{"message":"   "}""", "message" },
-        { $$"""{"message":"{{new string('a', ChatRequest.MaxMessageLength + 1)}}"}""", "message" },
+        { $$"""{"message":"{{new string('a', Canopy.Contracts.RequestLimits.MaxMessageLength + 1)}}"}""", "message" },
         { """{"message":"hi","feature":"poetry"}""", "feature" },
         { """{"message":"hi","history":[{"role":"system","content":"x"}]}""", "history" },
     };
