@@ -32,6 +32,9 @@ public static class ApiTelemetry
     public static readonly Counter<long> ChatTurns = Meter.CreateCounter<long>(
         "canopy.chat.turns", "{turn}", "Chat turns by feature and outcome.");
 
+    public static readonly Counter<long> ChatTurnsShed = Meter.CreateCounter<long>(
+        "canopy.chat.turns.shed", "{turn}", "Chat turns refused with 503 because every slot and queue place was taken.");
+
     /// <summary>Whether message and retrieved text may be recorded on spans (off unless the environment opts in).</summary>
     public static bool CaptureContent { get; set; } =
         string.Equals(Environment.GetEnvironmentVariable("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT"), "true", StringComparison.OrdinalIgnoreCase);

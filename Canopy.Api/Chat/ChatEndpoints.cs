@@ -1,3 +1,4 @@
+using Canopy.Api.Admission;
 using Canopy.Api.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ public static class ChatEndpoints
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapPost("/chat", Chat).WithName("Chat");
+        api.MapPost("/chat", Chat).WithName("Chat").RequireChatAdmission();
         return app;
     }
 

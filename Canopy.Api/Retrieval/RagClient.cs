@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Canopy.Contracts;
+using Polly;
 
 namespace Canopy.Api.Retrieval;
 
@@ -12,6 +14,8 @@ public sealed class RagClient(HttpClient http)
         var started = Stopwatch.GetTimestamp();
         try
         {
+            // Redaction can lengthen a question that passed validation; canopy-rag must never be sent what it refuses.
+            if (query.Length > RequestLimits.MaxSearchQueryLength) query = query[..RequestLimits.MaxSearchQueryLength];
             using var response = await http.PostAsJsonAsync("/api/search", new RagSearchRequest(query, topK), cancellationToken);
             if (!response.IsSuccessStatusCode)
                 throw new RetrievalUnavailableException($"canopy-rag answered {(int)response.StatusCode} {response.ReasonPhrase}.");
@@ -21,10 +25,13 @@ public sealed class RagClient(HttpClient http)
             activity?.SetTag("canopy.rag.method", body.Method);
             return body.Results;
         }
-        catch (HttpRequestException ex)
+        // Unreachable, timed out (an attempt or the whole call) or the circuit is open: all mean search is unavailable now.
+        catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            var wrapped = new RetrievalUnavailableException($"canopy-rag is unreachable: {ex.Message}", ex);
+            var wrapped = new RetrievalUnavailableException($"canopy-rag is unavailable: {ex.Message}", ex);
             activity.RecordError(wrapped);
+            activity?.SetTag("error.type", ex.GetType().FullName);
             throw wrapped;
         }
         catch (RetrievalUnavailableException ex)

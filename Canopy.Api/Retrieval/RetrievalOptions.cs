@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Canopy.Contracts;
 
 namespace Canopy.Api.Retrieval;
 
@@ -10,6 +11,18 @@ public sealed class RetrievalOptions
     [Required]
     public string ServiceUri { get; set; } = "https+http://canopy-rag";
 
-    [Range(1, 50)]
+    [Range(RequestLimits.MinTopK, RequestLimits.MaxTopK)]
     public int TopK { get; set; } = 5;
+
+    /// <summary>Longest wait for one search; a stalled canopy-rag must not hold a chat for long.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>Failed searches (at least 3, at least half of those in 10 s) open the circuit for this long: chats then fail at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00")]
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait for canopy-rag's /health in canopy-be's own health report.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan HealthTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -16,14 +16,43 @@ public sealed class ChatApiClient(HttpClient http)
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = JsonContent.Create(request) };
         using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
-        {
-            var detail = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new ChatApiException($"canopy-be answered {(int)response.StatusCode}: {detail}");
-        }
+            throw await ChatApiException.FromAsync(response, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         await foreach (var item in SseReader.ReadAsync(stream, cancellationToken))
             yield return item;
     }
 }
 
-public sealed class ChatApiException(string message) : Exception(message);
+/// <summary>canopy-be refused the turn; <see cref="StudentMessage"/> says why in words a student can act on.</summary>
+public sealed class ChatApiException(string message, string studentMessage) : Exception(message)
+{
+    public string StudentMessage { get; } = studentMessage;
+
+    public static async Task<ChatApiException> FromAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var status = (int)response.StatusCode;
+        var student = status switch
+        {
+            503 or 429 => "Canopy is busy answering other questions. Please try again in a few seconds.",
+            >= 400 and < 500 => ProblemDetail(body) ?? "Canopy could not accept this question.",
+            _ => "Canopy's chat service is unavailable right now. Please try again in a moment.",
+        };
+        return new ChatApiException($"canopy-be answered {status}: {body}", student);
+    }
+
+    private static string? ProblemDetail(string body)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? string.Join(" ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => v.GetString())))
+                : json.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -78,7 +78,7 @@ public sealed class ChatSession(ChatApiClient api, ILogger<ChatSession> logger)
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             activity?.SetTag("error.type", ex.GetType().FullName);
             turn.Status = TurnStatus.Error;
-            turn.Error = "Canopy's chat service is unavailable right now. Please try again in a moment.";
+            turn.Error = (ex as ChatApiException)?.StudentMessage ?? "Canopy's chat service is unavailable right now. Please try again in a moment.";
         }
         conversation.UpdatedAt = DateTimeOffset.UtcNow;
         await changed();
@@ -130,7 +130,10 @@ public sealed class ChatSession(ChatApiClient api, ILogger<ChatSession> logger)
                 if (turn.Status == TurnStatus.Streaming) turn.Status = TurnStatus.Done;
                 break;
             case "error":
-                turn.Error = e.As<ErrorPayload>().Message;
+                var error = e.As<ErrorPayload>();
+                // Whatever canopy-be's wording, a failed search is shown as search being unavailable, not as a general failure.
+                turn.Error = error.Stage == "retrieval" && !error.Message.Contains("search", StringComparison.OrdinalIgnoreCase)
+                    ? "The course search service is unavailable right now. Please try again in a moment." : error.Message;
                 turn.Status = TurnStatus.Error;
                 break;
         }

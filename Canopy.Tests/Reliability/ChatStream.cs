@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using Canopy.Web.Chat;
+
+namespace Canopy.Tests.Reliability;
+
+/// <summary>Reads one chat turn's events, failing the test (not hanging it) when the deadline passes first.</summary>
+public static class ChatStream
+{
+    public static readonly TimeSpan FailFastDeadline = TimeSpan.FromSeconds(5);
+
+    public static async Task<List<ChatStreamEvent>> AskAsync(HttpClient client, string message, string? feature, TimeSpan deadline)
+    {
+        using var cts = new CancellationTokenSource(deadline);
+        try
+        {
+            using var response = await client.PostAsJsonAsync("/api/chat", new { message, feature }, cts.Token);
+            response.EnsureSuccessStatusCode();
+            var events = new List<ChatStreamEvent>();
+            await foreach (var e in SseReader.ReadAsync(await response.Content.ReadAsStreamAsync(cts.Token), cts.Token)) events.Add(e);
+            return events;
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The chat turn did not end within {deadline.TotalSeconds:0.#} s.");
+        }
+    }
+
+    public static ErrorPayload Error(IReadOnlyList<ChatStreamEvent> events, string stage)
+    {
+        Assert.Equal("error", events[^1].Type);
+        var error = events[^1].As<ErrorPayload>();
+        Assert.Equal(stage, error.Stage);
+        return error;
+    }
+
+    public static void AssertSearchUnavailable(IReadOnlyList<ChatStreamEvent> events)
+    {
+        var error = Error(events, "retrieval");
+        Assert.Contains("course search", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("unavailable", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+}
