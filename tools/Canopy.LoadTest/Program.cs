@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Canopy.LoadTest;
+
+var url = new Option<Uri>("--url") { Description = "canopy-be's base address (loopback only).", DefaultValueFactory = _ => new Uri("http://localhost:5081") };
+var concurrency = new Option<int[]>("--concurrency", "-c") { Description = "Concurrent streaming chats, one run per value.", DefaultValueFactory = _ => [1, 8, 64], AllowMultipleArgumentsPerToken = true };
+var duration = new Option<int>("--duration", "-d") { Description = "Seconds each level runs (new turns start only inside it).", DefaultValueFactory = _ => 60 };
+var warmup = new Option<int>("--warmup") { Description = "Seconds of load before each level that are not counted.", DefaultValueFactory = _ => 5 };
+var timeout = new Option<int>("--timeout") { Description = "Seconds after which one turn counts as an error and is abandoned.", DefaultValueFactory = _ => 30 };
+var feature = new Option<string>("--feature") { Description = "The chat feature to ask.", DefaultValueFactory = _ => "information-search" };
+
+var root = new RootCommand("Drives concurrent streaming chats against a running canopy-be and reports turn times, throughput, errors and sheds.")
+{
+    url, concurrency, duration, warmup, timeout, feature,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var settings = new LoadSettings(parse.GetValue(url)!, parse.GetValue(feature)!, TimeSpan.FromSeconds(parse.GetValue(duration)),
+        TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(timeout)));
+    if (!settings.Target.IsLoopback)
+    {
+        Console.Error.WriteLine($"Refusing {settings.Target}: the load generator only drives services on this machine (loopback).");
+        return 2;
+    }
+    var results = new List<LevelResult>();
+    foreach (var level in parse.GetValue(concurrency)!)
+    {
+        Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} {level} concurrent chats for {settings.Duration.TotalSeconds:0} s (+{settings.Warmup.TotalSeconds:0} s warm-up)...");
+        var result = await LoadRun.RunAsync(settings, level, cancellationToken);
+        results.Add(result);
+        Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} {result.Summary()}");
+    }
+    Console.WriteLine(Report.Markdown(settings, results));
+    return results.Any(r => r.Errors > 0) ? 1 : 0;
+});
+return await root.Parse(args).InvokeAsync();
