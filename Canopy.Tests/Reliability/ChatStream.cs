@@ -6,7 +6,8 @@ namespace Canopy.Tests.Reliability;
 /// <summary>Reads one chat turn's events, failing the test (not hanging it) when the deadline passes first.</summary>
 public static class ChatStream
 {
-    public static readonly TimeSpan FailFastDeadline = TimeSpan.FromSeconds(5);
+    /// <summary>A few seconds: a turn that waited on a dead canopy-rag (30 s before) fails the test; one that fails fast does not.</summary>
+    public static readonly TimeSpan FailFastDeadline = TimeSpan.FromSeconds(6);
 
     public static async Task<List<ChatStreamEvent>> AskAsync(HttpClient client, string message, string? feature, TimeSpan deadline)
     {

@@ -28,6 +28,23 @@ public sealed class FaultAppFixture : IAsyncLifetime
         using var start = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(start.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync(Be, start.Token);
+        await WarmUpAsync();
+    }
+
+    /// <summary>Asks until one turn is answered: the faults are then applied to a warm service, as in use, not to one still compiling its first turn.</summary>
+    public async Task WarmUpAsync()
+    {
+        using var be = Client(Be);
+        var until = DateTime.UtcNow + RestartTimeout;
+        var last = "";
+        while (DateTime.UtcNow < until)
+        {
+            var events = await ChatStream.AskAsync(be, "Explain quantum entanglement", null, RestartTimeout);
+            if (events[^1].Type == "done") return;
+            last = events[^1].Data.ToString();
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"canopy-be did not answer within {RestartTimeout}: {last}");
     }
 
     public HttpClient Client(string resource) => App.CreateHttpClient(resource);

@@ -22,10 +22,15 @@ public sealed class ProcessFaultTests(FaultAppFixture app)
         var bePid = app.Pid(FaultAppFixture.Be);
 
         var ragPid = await app.KillAsync(FaultAppFixture.Rag);
-        await AssertChatsFailFastAsync(be);
-        await AssertHealthAsync(be, "Degraded");
-
-        await app.RestartAsync(FaultAppFixture.Rag, ragPid);
+        try
+        {
+            await AssertChatsFailFastAsync(be);
+            await AssertHealthAsync(be, "Degraded");
+        }
+        finally
+        {
+            await app.RestartAsync(FaultAppFixture.Rag, ragPid);
+        }
         await AssertRecoversAsync(be);
         await AssertHealthAsync(be, "Healthy");
         Assert.Equal(bePid, app.Pid(FaultAppFixture.Be));
@@ -47,10 +52,15 @@ public sealed class ProcessFaultTests(FaultAppFixture app)
         }
 
         Assert.NotNull(ragPid);
-        Assert.Equal("done", events[^1].Type);
-        await AssertChatsFailFastAsync(be);
-
-        await app.RestartAsync(FaultAppFixture.Rag, ragPid.Value);
+        try
+        {
+            Assert.Equal("done", events[^1].Type);
+            await AssertChatsFailFastAsync(be);
+        }
+        finally
+        {
+            await app.RestartAsync(FaultAppFixture.Rag, ragPid.Value);
+        }
         await AssertRecoversAsync(be);
     }
 
@@ -90,6 +100,7 @@ public sealed class ProcessFaultTests(FaultAppFixture app)
         using var restarted = app.Client(FaultAppFixture.Be);
         var listed = await restarted.GetFromJsonAsync<JsonElement>("/api/feedback?limit=1000");
         Assert.Single(listed.EnumerateArray(), f => f.GetProperty("traceId").GetString() == traceId);
+        await app.WarmUpAsync();
     }
 
     /// <summary>Three chats in a row each end within the deadline with the search-unavailable error (the circuit opens on the way).</summary>
