@@ -22,6 +22,7 @@ public static class RetrievalExtensions
         builder.Services.AddHttpClient(HealthHttpClient, (sp, http) => http.BaseAddress = ServiceUri(sp))
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+        builder.Services.AddHostedService<RetrievalWarmup>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(HealthCheckName,
             sp => ActivatorUtilities.CreateInstance<RagHealthCheck>(sp), HealthStatus.Degraded, ["dependency"]));
         return builder;
@@ -39,7 +40,7 @@ public static class RetrievalExtensions
         resilience.Retry.ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException);
         resilience.TotalRequestTimeout.Timeout = options.AttemptTimeout * 2 + resilience.Retry.Delay;
         resilience.CircuitBreaker.FailureRatio = 0.5;
-        resilience.CircuitBreaker.MinimumThroughput = 3;
+        resilience.CircuitBreaker.MinimumThroughput = 2;
         resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(10, options.AttemptTimeout.TotalSeconds * 2 + 1));
         resilience.CircuitBreaker.BreakDuration = options.BreakDuration;
     }

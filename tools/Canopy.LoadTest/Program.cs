@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Canopy.LoadTest;
 
-var url = new Option<Uri>("--url") { Description = "canopy-be's base address (loopback only).", DefaultValueFactory = _ => new Uri("http://localhost:5081") };
+var url = new Option<string>("--url") { Description = "canopy-be's base address (loopback only).", DefaultValueFactory = _ => "http://localhost:5081" };
 var concurrency = new Option<int[]>("--concurrency", "-c") { Description = "Concurrent streaming chats, one run per value.", DefaultValueFactory = _ => [1, 8, 64], AllowMultipleArgumentsPerToken = true };
 var duration = new Option<int>("--duration", "-d") { Description = "Seconds each level runs (new turns start only inside it).", DefaultValueFactory = _ => 60 };
 var warmup = new Option<int>("--warmup") { Description = "Seconds of load before each level that are not counted.", DefaultValueFactory = _ => 5 };
@@ -14,7 +14,12 @@ var root = new RootCommand("Drives concurrent streaming chats against a running 
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
-    var settings = new LoadSettings(parse.GetValue(url)!, parse.GetValue(feature)!, TimeSpan.FromSeconds(parse.GetValue(duration)),
+    if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var target))
+    {
+        Console.Error.WriteLine($"--url: '{parse.GetValue(url)}' is not an absolute address.");
+        return 2;
+    }
+    var settings = new LoadSettings(target, parse.GetValue(feature)!, TimeSpan.FromSeconds(parse.GetValue(duration)),
         TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(timeout)));
     if (!settings.Target.IsLoopback)
     {

@@ -17,8 +17,9 @@ public static class Report
         foreach (var r in results)
             text.AppendLine(c, $"| {r.Concurrency} | {r.Answered.Count} | {r.Throughput:0.0} | {r.TurnPercentile(50):0.000} s | {r.TurnPercentile(95):0.000} s | {r.TurnPercentile(99):0.000} s | {r.FirstEventPercentile(50):0.000} s | {r.FirstEventPercentile(95):0.000} s | {r.FirstDeltaPercentile(95):0.000} s | {r.Errors} | {r.Sheds} |");
         text.AppendLine();
-        foreach (var r in results.Skip(1))
-            text.AppendLine(c, $"p95 at {r.Concurrency} / p95 at {results[0].Concurrency}: {r.TurnPercentile(95) / results[0].TurnPercentile(95):0.00}×");
+        for (var i = 0; i < results.Count; i++)
+            for (var j = i + 1; j < results.Count; j++)
+                text.AppendLine(c, $"p95 at {results[j].Concurrency} / p95 at {results[i].Concurrency}: {results[j].TurnPercentile(95) / results[i].TurnPercentile(95):0.00}×");
         foreach (var r in results.Where(r => r.Errors > 0))
             text.AppendLine(c, $"errors at {r.Concurrency}: {string.Join("; ", r.ErrorReasons.Select(e => $"{e.Count}× {e.Reason}"))}");
         return text.ToString();
