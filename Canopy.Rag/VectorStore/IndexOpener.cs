@@ -19,6 +19,8 @@ public sealed class IndexOpener(IVectorIndex index, ILogger<IndexOpener> logger)
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Opening reads every vector: off the start-up path, so the process answers /alive while it loads.
+        await Task.Yield();
         var backoff = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
