@@ -104,18 +104,19 @@ public sealed class IngestionQueue : IDisposable
         await QueryAsync("ORDER BY seq", cancellationToken);
 
     /// <summary>
-    /// Counts a try of the job, durably, before it starts. Over <paramref name="maxAttempts"/> the job is failed for good
-    /// (every earlier try ended with the service stopping) and null is returned; otherwise the job with its try counted.
+    /// Counts a try of the job, durably, before it starts, and returns the job with its try counted. Over
+    /// <paramref name="maxAttempts"/> the job is failed for good instead (every earlier try ended with the service stopping)
+    /// and <c>GaveUp</c> is true; a job that changed meanwhile (a new version, a delete) gives neither.
     /// </summary>
-    public async Task<QueuedDocument?> ClaimAsync(QueuedDocument job, int maxAttempts, CancellationToken cancellationToken)
+    public async Task<(QueuedDocument? Job, bool GaveUp)> ClaimAsync(QueuedDocument job, int maxAttempts, CancellationToken cancellationToken)
     {
         var attempts = await ScalarAsync(
             "UPDATE ingestion_queue SET attempts = attempts + 1 WHERE document_id = $id AND generation = $generation AND state = 'pending' RETURNING attempts",
             cancellationToken, ("$id", job.DocumentId), ("$generation", job.Generation));
-        if (attempts is null) return null;
-        if (attempts <= maxAttempts) return job with { Attempts = (int)attempts };
+        if (attempts is null) return (null, false);
+        if (attempts <= maxAttempts) return (job with { Attempts = (int)attempts }, false);
         await FailAsync(job, Limits.DocumentLimitException.GaveUp(maxAttempts, job.Error).Message, job.ContentHash, cancellationToken);
-        return null;
+        return (null, true);
     }
 
     /// <summary>Uncounts a try that stopped because the service shut down, which is not the document's fault.</summary>

@@ -92,13 +92,14 @@ public sealed class IngestionWorker(
     {
         while (await queue.NextAsync(cancellationToken) is { } next)
         {
-            if (await queue.ClaimAsync(next, limits.Value.MaxAttempts, cancellationToken) is not { } job)
+            var (job, gaveUp) = await queue.ClaimAsync(next, limits.Value.MaxAttempts, cancellationToken);
+            if (gaveUp)
             {
                 logger.LogError("Gave up on {DocumentId} ({Source}) after {Attempts} attempts that each ended with the service stopping",
                     next.DocumentId, next.Source, limits.Value.MaxAttempts);
                 state.Record(IngestionOutcome.Failed);
-                continue;
             }
+            if (job is null) continue;
             IngestionOutcome outcome;
             try
             {

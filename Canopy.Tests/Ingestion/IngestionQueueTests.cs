@@ -25,12 +25,12 @@ public sealed class IngestionQueueTests : IDisposable
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             using var queue = Restart();
-            var claimed = await queue.ClaimAsync((await queue.NextAsync(CancellationToken.None))!, maxAttempts: 3, CancellationToken.None);
-            Assert.Equal(attempt, claimed?.Attempts);
+            var (claimed, gaveUp) = await queue.ClaimAsync((await queue.NextAsync(CancellationToken.None))!, maxAttempts: 3, CancellationToken.None);
+            Assert.Equal((attempt, false), (claimed?.Attempts, gaveUp));
         }
 
         using var last = Restart();
-        Assert.Null(await last.ClaimAsync((await last.NextAsync(CancellationToken.None))!, maxAttempts: 3, CancellationToken.None));
+        Assert.Equal((null, true), await last.ClaimAsync((await last.NextAsync(CancellationToken.None))!, maxAttempts: 3, CancellationToken.None));
         var failed = Assert.Single(await last.ListAsync(CancellationToken.None));
         Assert.True(failed.Failed);
         Assert.StartsWith("Gave up after 3 attempts", failed.Error);
@@ -48,7 +48,7 @@ public sealed class IngestionQueueTests : IDisposable
     {
         using var queue = Restart();
         await queue.EnqueueAsync("notes-md", "documents/notes.md", CancellationToken.None, "hash-1");
-        var claimed = await queue.ClaimAsync((await queue.NextAsync(CancellationToken.None))!, 3, CancellationToken.None);
+        var (claimed, _) = await queue.ClaimAsync((await queue.NextAsync(CancellationToken.None))!, 3, CancellationToken.None);
 
         await queue.ReleaseAsync(claimed!, CancellationToken.None);
 
