@@ -8,11 +8,13 @@ var llm = builder.AddCanopyLlm(modes);
 // Services
 var rag = builder.AddProject<Projects.Canopy_Rag>("canopy-rag")
     .WithHttpHealthCheck("/health")
+    .WithRestartOnCrash()
     .WithCanopyTelemetry()
     .WithVectorStore(modes, milvus);
 
 var api = builder.AddProject<Projects.Canopy_Api>("canopy-be")
     .WithHttpHealthCheck("/health")
+    .WithRestartOnCrash()
     .WithCanopyTelemetry()
     .WithReference(rag).WaitFor(rag)
     .WithLlm(modes, llm);
@@ -21,6 +23,7 @@ var api = builder.AddProject<Projects.Canopy_Api>("canopy-be")
 builder.AddProject<Projects.Canopy_Web>("canopy-ui")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
+    .WithRestartOnCrash()
     .WithCanopyTelemetry()
     .WithReference(api).WaitFor(api)
     .WithReference(rag).WaitFor(rag)

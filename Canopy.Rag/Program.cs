@@ -22,5 +22,6 @@ app.UseDefaultExceptionHandling();
 app.MapDefaultEndpoints();
 app.MapSearchApi();
 app.MapDocumentsApi();
+app.MapIngestionApi();
 
 app.Run();

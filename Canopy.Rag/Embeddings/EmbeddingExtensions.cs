@@ -25,7 +25,9 @@ public static class EmbeddingExtensions
         else
         {
             builder.Services.AddSingleton<MiniLmEmbeddingGenerator>();
-            builder.Services.AddHostedService<MiniLmWarmup>();
+            builder.Services.AddSingleton<MiniLmWarmup>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<MiniLmWarmup>());
+            builder.Services.AddHealthChecks().AddCheck<MiniLmWarmup>(MiniLmWarmup.HealthCheckName, tags: ["ready"]);
             builder.Services.AddEmbeddingGenerator(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>())
                 .UseOpenTelemetry()
                 .UseLogging();

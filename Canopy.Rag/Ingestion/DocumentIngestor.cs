@@ -5,6 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace Canopy.Rag.Ingestion;
 
+/// <summary>
+/// Writes a document's chunks to the index when the caller still wants them: the caller holds whatever makes the check and the
+/// write one step (a delete in between must win), and returns false to drop the write.
+/// </summary>
+public delegate Task<bool> IndexWriteGate(Func<Task> write);
+
 /// <summary>Chunks, embeds and indexes one document, skipping it when its content hash is already indexed.</summary>
 public sealed class DocumentIngestor(
     IVectorIndex index,
@@ -17,7 +23,8 @@ public sealed class DocumentIngestor(
         (await IngestAsync(document, null, cancellationToken)).Outcome;
 
     /// <summary>Ingests the document, reporting progress as the percentage of embedded batches; a failure carries its reason.</summary>
-    public async Task<IngestionResult> IngestAsync(SourceDocument document, Action<int>? progress, CancellationToken cancellationToken)
+    public async Task<IngestionResult> IngestAsync(
+        SourceDocument document, Action<int>? progress, CancellationToken cancellationToken, IndexWriteGate? gate = null)
     {
         var existing = await index.GetDocumentAsync(document.Id, cancellationToken);
         if (existing?.ContentHash == document.ContentHash) return new IngestionResult(IngestionOutcome.Unchanged, existing.ChunkCount);
@@ -31,7 +38,7 @@ public sealed class DocumentIngestor(
             IReadOnlyList<TextChunk> chunks;
             using (var chunkActivity = RagTelemetry.Source.StartActivity(RagTelemetry.ChunkSpan))
             {
-                chunks = chunker.Chunk(document.Title, document.Body);
+                chunks = chunker.Chunk(document.Title, document.Body, cancellationToken);
                 chunkActivity?.SetTag("canopy.ingestion.chunks", chunks.Count);
             }
             if (chunks.Count == 0) throw new InvalidDataException("No text could be extracted from the document (a scanned PDF needs OCR first).");
@@ -59,7 +66,14 @@ public sealed class DocumentIngestor(
                 upsert?.SetTag("db.system.name", index.SystemName);
                 upsert?.SetTag("db.collection.name", index.CollectionName);
                 upsert?.SetTag("db.operation.name", "upsert");
-                await index.ReplaceDocumentAsync(record, indexed, cancellationToken);
+                Task Write() => index.ReplaceDocumentAsync(record, indexed, cancellationToken);
+                if (gate is null) await Write();
+                else if (!await gate(Write))
+                {
+                    upsert?.SetTag("canopy.ingestion.dropped", true);
+                    logger.LogInformation("Dropped the chunks of {DocumentId}: it was deleted, cancelled or replaced while they were made", document.Id);
+                    return new IngestionResult(IngestionOutcome.Dropped, 0);
+                }
             }
 
             activity?.SetTag("canopy.document.chunks", indexed.Count);
@@ -74,7 +88,8 @@ public sealed class DocumentIngestor(
             activity?.SetTag("error.type", ex.GetType().FullName);
             RagTelemetry.DocumentsIngested.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
             logger.LogError(ex, "Ingestion of {DocumentId} from {Source} failed", document.Id, document.Source);
-            return new IngestionResult(IngestionOutcome.Failed, 0, ex.Message);
+            // Bad content fails for good; anything else (the index, the embedding service) may pass on a later try.
+            return new IngestionResult(IngestionOutcome.Failed, 0, ex.Message, Transient: ex is not (InvalidDataException or Limits.DocumentLimitException));
         }
         finally
         {
@@ -83,5 +98,5 @@ public sealed class DocumentIngestor(
     }
 }
 
-/// <summary>What ingesting one document did: its outcome, its chunk count, and the reason of a failure.</summary>
-public sealed record IngestionResult(IngestionOutcome Outcome, int Chunks = 0, string? Error = null);
+/// <summary>What ingesting one document did: its outcome, its chunk count, and the reason of a failure (and whether a retry may help).</summary>
+public sealed record IngestionResult(IngestionOutcome Outcome, int Chunks = 0, string? Error = null, bool Transient = false);

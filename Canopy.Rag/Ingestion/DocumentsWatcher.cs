@@ -79,7 +79,7 @@ public sealed class DocumentsWatcher(
             string? hash = null;
             if (File.Exists(path))
             {
-                try { hash = DocumentFiles.HashOf(await File.ReadAllBytesAsync(path, cancellationToken)); }
+                try { hash = await DocumentFiles.HashFileAsync(path, cancellationToken); }
                 catch (IOException) { }
             }
             await queue.EnqueueAsync(folder.IdOf(path), folder.SourceOf(path), cancellationToken, hash);

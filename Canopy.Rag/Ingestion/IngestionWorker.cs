@@ -1,50 +1,43 @@
+using Canopy.Rag.Ingestion.Limits;
 using Canopy.Rag.VectorStore;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Rag.Ingestion;
 
 /// <summary>
-/// Keeps the index in line with the corpus and the documents folder: a scan queues new, changed and vanished files,
-/// then the durable queue is worked off one document at a time. The scan repeats periodically to catch what the
-/// file watcher missed. Readiness is reported once the bundled corpus is done.
+/// Keeps the index in line with the corpus and the documents folder: once the index is open (and the service ready), a scan
+/// queues new, changed and vanished files, then the durable queue is worked off one document at a time, each try counted
+/// before it starts. The scan repeats periodically to catch what the file watcher missed.
 /// </summary>
 public sealed class IngestionWorker(
     IVectorIndex index,
+    IndexOpener opener,
     IngestionQueue queue,
     DocumentProcessor processor,
     DocumentFolders folders,
     IngestionState state,
     IOptions<IngestionOptions> options,
+    IOptions<IngestionLimits> limits,
     ILogger<IngestionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await index.InitializeAsync(stoppingToken);
-            await queue.InitializeAsync(stoppingToken);
-            Directory.CreateDirectory(folders.Documents.Path);
-            await ScanAsync(initial: true, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            state.CompleteInitialPass();
-            return;
-        }
-        catch (Exception ex)
-        {
-            logger.LogCritical(ex, "Ingestion could not start; search answers from what the index already holds");
-            state.CompleteInitialPass();
-            return;
-        }
+        if (!await StartIngestionAsync(stoppingToken)) return;
 
         var rescanEvery = TimeSpan.FromSeconds(options.Value.RescanSeconds);
         var nextScan = DateTimeOffset.UtcNow + rescanEvery;
+        var reportedIdle = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await DrainAsync(stoppingToken);
+                if (!reportedIdle)
+                {
+                    reportedIdle = true;
+                    logger.LogInformation("Index ready: {Ingested} ingested, {Unchanged} unchanged, {Failed} failed, {Removed} removed",
+                        state.Ingested, state.Unchanged, state.Failed, state.Removed);
+                }
                 var wait = nextScan - DateTimeOffset.UtcNow;
                 var signalled = wait > TimeSpan.Zero && await queue.WaitAsync(wait, stoppingToken);
                 if (!signalled || queue.TakeRescanRequest())
@@ -65,10 +58,48 @@ public sealed class IngestionWorker(
         }
     }
 
+    /// <summary>Opens the queue and runs the first scan, retrying with a bounded backoff; false when the service stops first.</summary>
+    private async Task<bool> StartIngestionAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                await opener.Opened.WaitAsync(stoppingToken);
+                await queue.InitializeAsync(stoppingToken);
+                Directory.CreateDirectory(folders.Documents.Path);
+                await ScanAsync(initial: true, stoppingToken);
+                state.CompleteScan();
+                return true;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception ex)
+            {
+                state.StartFailed(ex.Message);
+                logger.LogCritical(ex, "Ingestion could not start; search answers from what the index holds; retrying in {Seconds} s", backoff.TotalSeconds);
+            }
+            try { await Task.Delay(backoff, stoppingToken); }
+            catch (OperationCanceledException) { return false; }
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+        }
+    }
+
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        while (await queue.NextAsync(cancellationToken) is { } job)
+        while (await queue.NextAsync(cancellationToken) is { } next)
         {
+            var (job, gaveUp) = await queue.ClaimAsync(next, limits.Value.MaxAttempts, cancellationToken);
+            if (gaveUp)
+            {
+                logger.LogError("Gave up on {DocumentId} ({Source}) after {Attempts} attempts that each ended with the service stopping",
+                    next.DocumentId, next.Source, limits.Value.MaxAttempts);
+                state.Record(IngestionOutcome.Failed);
+            }
+            if (job is null) continue;
             IngestionOutcome outcome;
             try
             {
@@ -78,21 +109,11 @@ public sealed class IngestionWorker(
             {
                 // No hash: the next scan retries it, since the error may be the index's, not the file's.
                 logger.LogError(ex, "Processing {DocumentId} ({Source}) failed", job.DocumentId, job.Source);
-                await queue.FailAsync(job.DocumentId, ex.Message, null, cancellationToken);
+                await queue.FailAsync(job, ex.Message, null, cancellationToken);
                 outcome = IngestionOutcome.Failed;
             }
             state.Record(outcome);
-            if (!state.InitialPass.IsCompleted && !await queue.HasPendingAsync(FolderSource.CorpusPrefix + "/", cancellationToken))
-                CompleteInitialPass();
         }
-        if (!state.InitialPass.IsCompleted) CompleteInitialPass();
-    }
-
-    private void CompleteInitialPass()
-    {
-        state.CompleteInitialPass();
-        logger.LogInformation("Index ready: {Ingested} ingested, {Unchanged} unchanged, {Failed} failed, {Removed} removed",
-            state.Ingested, state.Unchanged, state.Failed, state.Removed);
     }
 
     /// <summary>Queues every file whose bytes differ from what is indexed, and every indexed document whose file is gone.</summary>
@@ -110,7 +131,7 @@ public sealed class IngestionWorker(
                 seen.Add(id);
                 if (jobs.TryGetValue(id, out var job) && !job.Failed) continue;
                 string hash;
-                try { hash = DocumentFiles.HashOf(await File.ReadAllBytesAsync(file, cancellationToken)); }
+                try { hash = await DocumentFiles.HashFileAsync(file, cancellationToken); }
                 catch (IOException ex)
                 {
                     logger.LogWarning(ex, "Skipped {File} in this scan: it could not be read", file);
@@ -122,7 +143,7 @@ public sealed class IngestionWorker(
                     if (initial) state.Record(IngestionOutcome.Unchanged);
                     continue;
                 }
-                await queue.EnqueueAsync(id, folder.SourceOf(file), cancellationToken);
+                await queue.EnqueueAsync(id, folder.SourceOf(file), cancellationToken, hash);
                 queued++;
             }
         }
@@ -132,7 +153,7 @@ public sealed class IngestionWorker(
             queued++;
         }
         foreach (var job in jobs.Values.Where(j => j.Failed && !seen.Contains(j.DocumentId)))
-            await queue.CompleteAsync(job.DocumentId, cancellationToken);
+            await queue.RemoveAsync(job.DocumentId, cancellationToken);
         if (initial || queued > 0)
             logger.LogInformation("Scan of {Folders} queued {Queued} documents ({Pending} pending in all)",
                 string.Join(", ", folders.All.Select(f => f.Path)), queued, queue.PendingCount);

@@ -8,13 +8,18 @@ namespace Canopy.Rag.Ingestion;
 /// </summary>
 public sealed partial class MarkdownChunker(WordPieceTokenCounter tokens, ChunkingOptions options)
 {
-    public IReadOnlyList<TextChunk> Chunk(string title, string markdown)
+    public IReadOnlyList<TextChunk> Chunk(string title, string markdown, CancellationToken cancellationToken = default)
     {
         var chunks = new List<TextChunk>();
         foreach (var section in Sections(title, markdown))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var budget = Math.Max(16, options.MaxTokens - tokens.Count(section.HeadingPath) - 1);
-            var units = section.Blocks.SelectMany(b => Units(b, budget)).ToList();
+            var units = section.Blocks.SelectMany(b =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return Units(b, budget);
+            }).ToList();
             var current = new List<(string Text, int Tokens)>();
             var size = 0;
             foreach (var unit in units)

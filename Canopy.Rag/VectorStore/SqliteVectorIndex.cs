@@ -134,6 +134,7 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
         if (_connectionString is null) await InitializeAsync(cancellationToken);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        await SqliteDurability.ApplyAsync(connection, cancellationToken);
         return connection;
     }
 

@@ -12,6 +12,9 @@ public static class VectorStoreExtensions
             builder.AddMilvusIndex();
         else
             builder.Services.AddSingleton<IVectorIndex, SqliteVectorIndex>();
+        builder.Services.AddSingleton<IndexOpener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IndexOpener>());
+        builder.Services.AddHealthChecks().AddCheck<IndexOpener>(IndexOpener.HealthCheckName, tags: ["ready"]);
         return builder;
     }
 }

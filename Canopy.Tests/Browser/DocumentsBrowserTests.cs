@@ -100,6 +100,42 @@ public sealed class DocumentsBrowserTests(CanopyAppFixture app, BrowserFixture b
     }
 
     [SkippableFact]
+    public async Task Uploading_a_name_already_in_the_library_asks_before_it_replaces()
+    {
+        await SkipUnlessDocumentApiAsync();
+        var ui = await OpenAsync("/documents");
+        using var rag = app.CreateClient("canopy-rag");
+        try
+        {
+            await UploadAsync(ui, WriteDocument("ferry-timetable.md", "# Ferry Timetable\n\nThe island ferry leaves at 7:15 on weekdays."), "Ferry Timetable");
+            await ui.Page.Locator("input#upload").SetInputFilesAsync(
+                WriteDocument("ferry-timetable.md", "# Ferry Timetable\n\nThe island ferry now leaves at 8:40 on weekdays."));
+
+            var question = ui.Page.Locator("[data-conflict='ferry-timetable.md']");
+            await Expect(question).ToContainTextAsync("already in the library");
+            Assert.Contains("7:15", await rag.GetStringAsync("/api/documents/ferry-timetable-md/content"));
+
+            await question.GetByRole(AriaRole.Button, new() { Name = "Replace ferry-timetable.md" }).ClickAsync();
+            await Expect(question).ToHaveCountAsync(0);
+            // The new version is what search finds once it is ingested; the old one is gone.
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (true)
+            {
+                using var response = await rag.PostAsJsonAsync("/api/search", new { query = "When does the island ferry leave on weekdays?", topK = 3 }, deadline.Token);
+                var hits = (await response.Content.ReadFromJsonAsync<JsonElement>(deadline.Token)).GetProperty("results").EnumerateArray()
+                    .Where(h => h.GetProperty("documentId").GetString() == "ferry-timetable-md").Select(h => h.GetProperty("text").GetString()).ToList();
+                if (hits.Count == 1 && hits[0]!.Contains("8:40")) break;
+                await Task.Delay(200, deadline.Token);
+            }
+            await Expect(ui.Page.Locator("table.documents tr", new() { HasText = "Ferry Timetable" })).ToHaveAttributeAsync("data-status", "ready");
+        }
+        finally
+        {
+            await DeleteByTitleAsync("Ferry Timetable");
+        }
+    }
+
+    [SkippableFact]
     public async Task Markup_quoted_from_a_document_is_shown_as_text_and_never_runs()
     {
         await SkipUnlessDocumentApiAsync();

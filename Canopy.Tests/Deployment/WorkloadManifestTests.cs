@@ -49,6 +49,32 @@ public sealed partial class WorkloadManifestTests
     }
 
     [Theory]
+    [MemberData(nameof(Services))]
+    public void A_service_that_crashes_or_hangs_is_restarted_by_the_cluster(string service)
+    {
+        var deployment = Gpu.Get("Deployment", service);
+        // Deployments allow only Always (the default): the kubelet restarts an exited container; the liveness probe a hung one.
+        Assert.Contains(deployment["spec"]!["template"]!["spec"]!["restartPolicy"].Text(), new[] { null, "Always" });
+        var liveness = KustomizeTree.Containers(deployment).Single()["livenessProbe"]!;
+        Assert.Equal("/alive", liveness["httpGet"]!["path"].Text());
+        Assert.True(int.Parse(liveness["failureThreshold"]?.ToString() ?? "3") >= 2, $"{service}: one slow answer must not restart it");
+    }
+
+    [Fact]
+    public void Canopy_rag_is_ready_once_its_index_is_open_and_ingestion_never_holds_it_back()
+    {
+        var container = KustomizeTree.Containers(Gpu.Get("Deployment", "canopy-rag")).Single();
+        // /health answers 200 while ingestion is Degraded; the startup probe only waits for the process, not for the corpus.
+        Assert.Equal("/health", container["readinessProbe"]!["httpGet"]!["path"].Text());
+        Assert.Equal("/alive", container["startupProbe"]!["httpGet"]!["path"].Text());
+        // Probed often enough that a restarted pod is back in the Service within seconds of its index opening.
+        Assert.True(int.Parse(container["readinessProbe"]!["periodSeconds"]!.ToString()) <= 5);
+        var startup = container["startupProbe"]!;
+        Assert.True(int.Parse(startup["periodSeconds"]!.ToString()) * int.Parse(startup["failureThreshold"]!.ToString()) <= 120,
+            "the startup probe no longer allows for embedding the whole corpus");
+    }
+
+    [Theory]
     [MemberData(nameof(Overlays))]
     public void Every_pod_fits_the_restricted_security_context_constraint(string overlay)
     {

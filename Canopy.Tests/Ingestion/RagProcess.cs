@@ -52,6 +52,34 @@ public sealed partial class RagProcess : IAsyncDisposable
     public async Task<IReadOnlyList<DocumentInfo>> DocumentsAsync() =>
         (await Client.GetFromJsonAsync<List<DocumentInfo>>("/api/documents"))!;
 
+    /// <summary>Uploads a file and returns the accepted document (the 202 must come).</summary>
+    public async Task<DocumentInfo> UploadAsync(byte[] content, string fileName, CancellationToken cancellationToken = default)
+    {
+        using var response = await Client.PostAsync("/api/documents", RagClient.Upload(content, fileName), cancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<DocumentInfo>(cancellationToken))!;
+    }
+
+    /// <summary>Polls one document until <paramref name="done"/> holds for it; the token is the deadline.</summary>
+    public async Task<DocumentInfo> WaitForDocumentAsync(string id, Func<DocumentInfo, bool> done, CancellationToken deadline)
+    {
+        DocumentInfo? last = null;
+        try
+        {
+            while (true)
+            {
+                using var response = await Client.GetAsync($"/api/documents/{id}", deadline);
+                if (response.IsSuccessStatusCode && (last = await response.Content.ReadFromJsonAsync<DocumentInfo>(deadline)) is { } document && done(document))
+                    return document;
+                await Task.Delay(50, deadline);
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{id} did not reach the expected state before the deadline; last seen: {last}\n{Log}");
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing — what a crash or an OOM kill does.</summary>
     public async Task KillAsync()
     {

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -57,4 +59,43 @@ public static class TestFiles
 
     /// <summary>The start of a PDF followed by garbage: what a truncated or mislabelled upload looks like.</summary>
     public static byte[] CorruptPdf() => [.. "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R"u8.ToArray(), .. Enumerable.Range(0, 200).Select(i => (byte)(i * 37))];
+
+    /// <summary>
+    /// A .docx-shaped zip bomb: a small archive whose word/document.xml inflates to <paramref name="xmlBytes"/> of one paragraph
+    /// repeated (the file of the incident was 1.1 MB holding 419 MB of XML).
+    /// </summary>
+    public static byte[] ZipBombDocx(long xmlBytes)
+    {
+        using var stream = new MemoryStream();
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Entry(archive, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            Entry(archive, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
+            using var xml = archive.CreateEntry("word/document.xml", CompressionLevel.Optimal).Open();
+            xml.Write("""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"""u8);
+            var paragraph = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<w:p><w:r><w:t>All work and no play.</w:t></w:r></w:p>", 1024)));
+            for (long written = 0; written < xmlBytes; written += paragraph.Length) xml.Write(paragraph);
+            xml.Write("</w:body></w:document>"u8);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A zip of the given entries, each <c>(name, bytes)</c>.</summary>
+    public static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var stream = new MemoryStream();
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var (name, content) in entries)
+            {
+                using var entry = archive.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+                entry.Write(content);
+            }
+        return stream.ToArray();
+    }
+
+    private static void Entry(ZipArchive archive, string name, string text)
+    {
+        using var writer = new StreamWriter(archive.CreateEntry(name).Open(), new UTF8Encoding(false));
+        writer.Write(text);
+    }
 }

@@ -33,6 +33,8 @@ public sealed class CanopyAppFixture : IAsyncLifetime
         await App.StartAsync(start.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("canopy-be", start.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("canopy-ui", start.Token);
+        // Healthy means searchable; the tests ask about the bundled corpus, so they wait for it to be indexed as well.
+        await WaitForIngestionIdleAsync(StartTimeout);
 
         var configuration = App.Services.GetRequiredService<IConfiguration>();
         Dashboard = new HttpClient { BaseAddress = App.GetEndpoint("aspire-dashboard", "http") };
@@ -41,6 +43,12 @@ public sealed class CanopyAppFixture : IAsyncLifetime
     }
 
     public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource);
+
+    public async Task WaitForIngestionIdleAsync(TimeSpan deadline)
+    {
+        using var rag = CreateClient("canopy-rag");
+        await Ingestion.IngestionIdle.WaitAsync(rag, deadline);
+    }
 
     /// <summary>
     /// Reads one trace from the dashboard until <paramref name="complete"/> holds: spans arrive in OTLP export

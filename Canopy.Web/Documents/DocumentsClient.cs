@@ -12,7 +12,8 @@ public sealed record DocumentInfo(
     public bool IsSettled => Status is "ready" or "failed";
 }
 
-public sealed record UploadResult(bool Ok, string? Error, string? DocumentId);
+/// <summary>What an upload came to; <see cref="Exists"/>: a document of that name is there already and nothing was replaced.</summary>
+public sealed record UploadResult(bool Ok, string? Error, string? DocumentId, bool Exists = false);
 
 /// <summary>canopy-rag's document API. A 404 on the list means the API is not there (yet): <see cref="DocumentsUnavailableException"/>.</summary>
 public sealed class DocumentsClient(HttpClient http)
@@ -35,17 +36,19 @@ public sealed class DocumentsClient(HttpClient http)
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
-    public async Task<UploadResult> UploadAsync(string fileName, Stream content, string? contentType, CancellationToken cancellationToken)
+    /// <summary>Uploads a file; a document of the same name is replaced only when <paramref name="replace"/> says so (otherwise 409, <see cref="UploadResult.Exists"/>).</summary>
+    public async Task<UploadResult> UploadAsync(string fileName, Stream content, string? contentType, CancellationToken cancellationToken, bool replace = false)
     {
         using var form = new MultipartFormDataContent();
         var file = new StreamContent(content);
         file.Headers.ContentType = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);
-        using var response = await http.PostAsync("/api/documents", form, cancellationToken);
+        using var response = await http.PostAsync(replace ? "/api/documents?replace=true" : "/api/documents", form, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound) throw new DocumentsUnavailableException();
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Conflict) return new UploadResult(false, ProblemText(body, 409), ReadId(body, "documentId"), Exists: true);
         if (!response.IsSuccessStatusCode) return new UploadResult(false, ProblemText(body, (int)response.StatusCode), null);
-        return new UploadResult(true, null, ReadId(body));
+        return new UploadResult(true, null, ReadId(body, "id"));
     }
 
     /// <summary>Null when deleted, else why not (e.g. 409: a bundled course document cannot be deleted).</summary>
@@ -84,18 +87,19 @@ public sealed class DocumentsClient(HttpClient http)
         }
         return status switch
         {
+            409 => "A document of that name exists already.",
             413 => "The file is too large.",
             415 => "This kind of file is not supported. Use Markdown, text, PDF or Word (.docx).",
             _ => $"The request failed ({status}).",
         };
     }
 
-    private static string? ReadId(string body)
+    private static string? ReadId(string body, string property)
     {
         try
         {
             using var json = JsonDocument.Parse(body);
-            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(property, out var id) ? id.GetString() : null;
         }
         catch (JsonException)
         {

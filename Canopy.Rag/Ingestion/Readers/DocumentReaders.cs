@@ -1,3 +1,5 @@
+using Canopy.Rag.Ingestion.Limits;
+
 namespace Canopy.Rag.Ingestion.Readers;
 
 /// <summary>The readers of every supported format, chosen by file extension.</summary>
@@ -20,9 +22,14 @@ public static class DocumentReaders
     public static string TitleFromFileName(string fileName) =>
         Path.GetFileNameWithoutExtension(fileName).Replace('-', ' ').Replace('_', ' ').Trim() is { Length: > 0 } title ? title : "Untitled document";
 
-    internal static string DecodeText(byte[] content)
+    /// <summary>UTF-8 (or a BOM's encoding) to text, refusing text over the budget before decoding what cannot fit.</summary>
+    internal static string DecodeText(byte[] content, ExtractionBudget budget)
     {
+        // UTF-8 and UTF-16 spend at most four bytes on a character: more than four bytes per allowed character cannot fit.
+        if (content.Length / 4 > budget.Limits.MaxExtractedCharacters) throw DocumentLimitException.TooMuchText(budget.Limits.MaxExtractedCharacters);
         using var reader = new StreamReader(new MemoryStream(content), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd().Replace("\r\n", "\n");
+        var text = reader.ReadToEnd().Replace("\r\n", "\n");
+        budget.Take(text.Length);
+        return text;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Canopy.Rag.Ingestion.Limits;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
@@ -9,14 +10,19 @@ public sealed class PdfReader : IDocumentReader
 {
     public IReadOnlyList<string> Extensions { get; } = [".pdf"];
 
-    public ExtractedDocument Read(byte[] content, string fileName)
+    public ExtractedDocument Read(byte[] content, string fileName, ExtractionBudget budget)
     {
         using var pdf = PdfDocument.Open(content);
+        // The page count comes from the page tree, before any page's content is decoded.
+        if (pdf.NumberOfPages > budget.Limits.MaxPdfPages) throw DocumentLimitException.TooManyPages(pdf.NumberOfPages, budget.Limits.MaxPdfPages);
         var body = new StringBuilder();
-        foreach (var page in pdf.GetPages())
+        for (var number = 1; number <= pdf.NumberOfPages; number++)
         {
+            budget.ThrowIfCancellationRequested();
+            var page = pdf.GetPage(number);
             var text = ContentOrderTextExtractor.GetText(page).Replace("\r\n", "\n").Trim();
             if (text.Length == 0) continue;
+            budget.Take(text.Length);
             body.Append("## Page ").Append(page.Number).Append("\n\n");
             foreach (var line in text.Split('\n'))
                 body.Append(line.StartsWith('#') ? "\\" : "").Append(line).Append('\n');
