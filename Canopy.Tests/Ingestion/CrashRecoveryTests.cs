@@ -48,7 +48,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         Assert.True(File.Exists(Path.Combine(documents, "late-upload.md")), "the acknowledged upload is on disk");
 
         // Search answers from the index while the interrupted ingestion is still pending: readiness never waits for ingestion.
-        // The deadline only stops a hang; the time it takes is measured, not asserted (docs/reliability-ingestion.md).
+        // The deadline only stops a hang; the time it takes is measured, not asserted (docs/reliability.md).
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         await using (var second = await RagProcess.StartAsync(settings, Deadline).WaitAsync(deadline.Token))
