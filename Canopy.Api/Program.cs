@@ -3,13 +3,10 @@ using Canopy.Api.Chat;
 using Canopy.Api.Features;
 using Canopy.Api.Feedback;
 using Canopy.Api.Guardrails;
-using Canopy.Api.Guardrails.Evaluation;
 using Canopy.Api.Llm;
 using Canopy.Api.Llm.Embedded;
 using Canopy.Api.OpenAi;
 using Canopy.Api.Retrieval;
-
-if (GuardrailCommands.Handles(args)) return GuardrailCommands.Run(args);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -35,4 +32,3 @@ app.MapOpenAiApi();
 app.MapLlmStatus();
 
 app.Run();
-return 0;

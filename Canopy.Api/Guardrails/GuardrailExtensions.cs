@@ -1,4 +1,5 @@
 using Canopy.Api.Guardrails.Remote;
+using Canopy.Api.Guardrails.Semantic;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Api.Guardrails;
@@ -12,7 +13,9 @@ public static class GuardrailExtensions
         builder.Services.AddSingleton<IValidateOptions<GuardrailOptions>, GuardrailOptionsValidator>();
         builder.Services.AddSingleton<IGuardrailDetector, PiiDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, PromptInjectionDetector>();
-        builder.Services.AddSingleton<IGuardrailDetector, InjectionClassifierDetector>(_ => new InjectionClassifierDetector());
+        builder.Services.AddSingleton(_ => SemanticModels.Default);
+        builder.Services.AddSingleton<IGuardrailDetector, HarmClassifierDetector>();
+        builder.Services.AddSingleton<IGuardrailDetector, IndirectInjectionDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, HapDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, DenyListDetector>(sp => new DenyListDetector(sp.GetRequiredService<IOptions<GuardrailOptions>>()));
         builder.Services.AddSingleton<IGuardrailDetector, TopicPolicyDetector>(sp => new TopicPolicyDetector(sp.GetRequiredService<IOptions<GuardrailOptions>>()));

@@ -8,7 +8,7 @@ public sealed class GuardrailOptions
 {
     public const string Section = "Canopy:Guardrails";
 
-    /// <summary>Settings by detector name (pii, prompt_injection, injection_classifier, hap, deny_list, topic_policy, remote).</summary>
+    /// <summary>Settings by detector name (pii, prompt_injection, harm_classifier, indirect_injection, hap, deny_list, topic_policy, remote).</summary>
     public Dictionary<string, DetectorOptions> Detectors { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Regular expressions that block (or per settings of <c>deny_list</c>, flag/redact) what they match.</summary>
@@ -20,15 +20,19 @@ public sealed class GuardrailOptions
     [Required]
     public RemoteGuardrailOptions Remote { get; set; } = new();
 
-    /// <summary>The settings of a detector for a feature: the feature override, else the detector's, else the detector's own defaults.</summary>
+    /// <summary>
+    /// The settings of a detector for a feature: the configured feature override, else the configured detector
+    /// settings, else the built-in feature default (<see cref="GuardrailFeatureDefaults"/>), else the detector's own.
+    /// </summary>
     public DetectorSettings Resolve(string detector, string? feature)
     {
-        if (!Detectors.TryGetValue(detector, out var general)) return new DetectorSettings(true, null, null);
-        var specific = feature is not null && general.Features.TryGetValue(feature, out var f) ? f : null;
+        var general = Detectors.TryGetValue(detector, out var g) ? g : null;
+        var specific = feature is not null && general is not null && general.Features.TryGetValue(feature, out var f) ? f : null;
+        var builtIn = GuardrailFeatureDefaults.For(detector, feature);
         return new DetectorSettings(
-            specific?.Enabled ?? general.Enabled ?? true,
-            specific?.Threshold ?? general.Threshold,
-            specific?.Action ?? general.Action);
+            specific?.Enabled ?? general?.Enabled ?? builtIn?.Enabled ?? true,
+            specific?.Threshold ?? general?.Threshold ?? builtIn?.Threshold,
+            specific?.Action ?? general?.Action ?? builtIn?.Action);
     }
 }
 

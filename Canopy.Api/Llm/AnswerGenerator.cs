@@ -70,7 +70,7 @@ public sealed class AnswerGenerator(IChatClient chatClient, ILlmProviderAccessor
             await foreach (var update in chatClient.GetStreamingResponseAsync(plan.Messages, chatOptions, cancellationToken))
             {
                 updates.Add(update);
-                var text = update.Text;
+                var text = Datamarking.Unmark(update.Text);
                 if (string.IsNullOrEmpty(text)) continue;
                 if (firstToken is null)
                 {
@@ -100,6 +100,6 @@ public sealed class AnswerGenerator(IChatClient chatClient, ILlmProviderAccessor
             activity?.SetTag("gen_ai.response.finish_reasons", new[] { finish });
             if (firstToken is { } ttft) activity?.SetTag("canopy.llm.time_to_first_token_ms", Math.Round(ttft.TotalMilliseconds, 1));
         }
-        return new GenerationResult(response.Text, input, output, finish, promptTime, firstToken, Stopwatch.GetElapsedTime(started));
+        return new GenerationResult(Datamarking.Unmark(response.Text), input, output, finish, promptTime, firstToken, Stopwatch.GetElapsedTime(started));
     }
 }

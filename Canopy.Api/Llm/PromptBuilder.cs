@@ -8,8 +8,9 @@ namespace Canopy.Api.Llm;
 public sealed record PromptPlan(IReadOnlyList<ChatMessage> Messages, IReadOnlyList<RetrievedPassage> Passages, int EstimatedTokens, bool Truncated);
 
 /// <summary>
-/// Builds the prompt: the feature's system prompt, numbered passages (for features that retrieve), recent history and the
-/// question, dropping the lowest-ranked passages and then the oldest turns first when the budget is short.
+/// Builds the prompt: the feature's system prompt, numbered passages (for features that retrieve) marked as data
+/// (<see cref="Datamarking"/>), recent history and the question, dropping the lowest-ranked passages and then the
+/// oldest turns first when the budget is short.
 /// </summary>
 public static class PromptBuilder
 {
@@ -43,12 +44,14 @@ public static class PromptBuilder
         return new PromptPlan(messages, included, used, truncated);
     }
 
-    public static string FormatPassages(IReadOnlyList<RetrievedPassage> passages)
+    public static string FormatPassages(IReadOnlyList<RetrievedPassage> passages) => FormatPassages(passages, Datamarking.NewTag());
+
+    public static string FormatPassages(IReadOnlyList<RetrievedPassage> passages, string tag)
     {
         if (passages.Count == 0) return "Course passages: none were found.";
-        var text = new StringBuilder("Course passages:\n");
+        var text = new StringBuilder(Datamarking.Explanation(tag)).Append("\n\nCourse passages:\n<").Append(tag).Append(">\n");
         for (var i = 0; i < passages.Count; i++)
-            text.Append($"[{i + 1}] {passages[i].HeadingPath}\n{passages[i].Text}\n\n");
-        return text.ToString().TrimEnd();
+            text.Append($"[{i + 1}] {Datamarking.Mark(passages[i].HeadingPath)}\n{Datamarking.Mark(passages[i].Text)}\n\n");
+        return text.Append("</").Append(tag).Append('>').ToString();
     }
 }

@@ -76,6 +76,17 @@ public sealed class EndpointProviderTests
         Assert.Contains((5L, "output"), tokenUsage);
     }
 
+    [Fact]
+    public async Task Datamarking_a_model_copies_from_the_passages_never_reaches_the_student()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync("granite-tiny", ["Leaf\u02C6area ", "index\u02C6measures ", "leaves."], 42, 5);
+        using var factory = CanopyBe($"Endpoint={server.BaseAddress}v1;Key=secret-key;Model=granite-tiny");
+
+        var events = await SummarizeAsync(factory);
+
+        Assert.Equal("Leaf area index measures leaves.", string.Concat(events.Where(e => e.Type == "delta").Select(e => e.As<DeltaPayload>().Delta)));
+    }
+
     [SkippableFact]
     public async Task A_real_vllm_or_openai_compatible_server_answers_when_one_is_configured()
     {

@@ -1,15 +1,17 @@
 using Canopy.Api.Guardrails;
+using Canopy.Api.Guardrails.Semantic;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Tests.Guardrails;
 
-/// <summary>Guardrail services over the real detectors (and the committed classifier weights).</summary>
+/// <summary>Guardrail services over the real detectors (and the committed token vectors and classifiers).</summary>
 internal static class GuardrailTestKit
 {
     public static IGuardrailDetector[] LocalDetectors(GuardrailOptions? options = null) =>
     [
-        new PiiDetector(), new PromptInjectionDetector(), new InjectionClassifierDetector(), new HapDetector(),
+        new PiiDetector(), new PromptInjectionDetector(), new HarmClassifierDetector(SemanticModels.Default),
+        new IndirectInjectionDetector(SemanticModels.Default), new HapDetector(),
         new DenyListDetector(options?.DenyList ?? []), new TopicPolicyDetector(options?.Topics ?? new Dictionary<string, TopicPolicy>()),
     ];
 

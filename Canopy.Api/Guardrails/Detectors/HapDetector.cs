@@ -32,15 +32,18 @@ public sealed partial class HapDetector : IGuardrailDetector
             .SelectMany(t => t.Length > 4 && t[0] == 'i' && HapLexicon.Hostile.Contains(t[1..]) ? new[] { "i", t[1..] } : [t]).ToArray();
         if (tokens.Length == 0) return null;
         var joined = " " + string.Join(' ', tokens) + " ";
-        var hasGroup = HapLexicon.Groups.Any(g => joined.Contains(" " + g + " ", StringComparison.Ordinal)) || tokens.Any(t => Near(t, HapLexicon.Groups, 5));
+        var groups = GroupPositions(tokens);
+        var hasGroup = groups.Count > 0;
         var counter = HapLexicon.Counter.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal) || joined.Contains(" " + c, StringComparison.Ordinal) && c.Length > 6) || unit.Contains('"') || unit.Contains('“');
 
         var slur = SlurIndex(tokens);
         if (slur >= 0 && !Homonym(tokens, joined) && !Reclaimed(tokens, slur) && !counter)
             return ("slur", 0.9, GuardrailAction.Block);
 
-        var hostile = Enumerable.Range(0, tokens.Length).Where(i => Near(tokens[i], HapLexicon.Hostile, 4) && !Negated(tokens, i)).ToList();
-        var negatedPositive = Enumerable.Range(0, tokens.Length).Any(i => HapLexicon.Positive.Contains(tokens[i]) && Negated(tokens, i));
+        // Hostility counts when it is near the group it would be aimed at, not anywhere in a long passage about it.
+        bool NearGroup(int i) => groups.Any(g => Math.Abs(g - i) <= GroupWindow);
+        var hostile = Enumerable.Range(0, tokens.Length).Where(i => Near(tokens[i], HapLexicon.Hostile, 4) && !Negated(tokens, i) && NearGroup(i)).ToList();
+        var negatedPositive = Enumerable.Range(0, tokens.Length).Any(i => HapLexicon.Positive.Contains(tokens[i]) && Negated(tokens, i) && NearGroup(i));
         if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !counter)
             return (Threat(tokens) ? "threat" : "hate", 0.9, GuardrailAction.Block);
 
@@ -49,6 +52,24 @@ public sealed partial class HapDetector : IGuardrailDetector
             return ("profanity", 0.6, GuardrailAction.Flag);
         return null;
     }
+
+    private const int GroupWindow = 6;
+
+    /// <summary>Where the text names a protected group (one- or two-word names, one typo tolerated in long words).</summary>
+    private static List<int> GroupPositions(string[] tokens)
+    {
+        var positions = new List<int>();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (Near(tokens[i], HapLexicon.Groups, 5)
+                || i + 1 < tokens.Length && GroupPhrases.Contains(tokens[i] + " " + tokens[i + 1])
+                || i + 2 < tokens.Length && GroupPhrases.Contains(tokens[i] + " " + tokens[i + 1] + " " + tokens[i + 2]))
+                positions.Add(i);
+        }
+        return positions;
+    }
+
+    private static readonly HashSet<string> GroupPhrases = [.. HapLexicon.Groups.Where(g => g.Contains(' '))];
 
     // The speaker's own stance, a statement about the group, a call to action, or a question framing one.
     private static bool Directed(string[] tokens, string joined) =>

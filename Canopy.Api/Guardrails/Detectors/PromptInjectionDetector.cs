@@ -3,13 +3,15 @@ using Canopy.Api.Guardrails.Text;
 namespace Canopy.Api.Guardrails;
 
 /// <summary>
-/// Recognises instruction override, role-play, system-prompt extraction and secret fishing, in English and German,
-/// also when obfuscated (homoglyphs, leetspeak, spaced letters) or hidden in base64/hex; at the context stage it
-/// looks for instructions aimed at the model inside retrieved passages.
+/// Recognises instruction override, prompt extraction, secret fishing and jailbreak personas by their phrasing
+/// (<see cref="InjectionPatterns"/>), also when obfuscated (homoglyphs, leetspeak, spaced letters) or hidden in
+/// base64/hex. In retrieved passages only the phrasings that cannot be course material apply.
 /// </summary>
-public sealed class PromptInjectionDetector : IGuardrailDetector
+public sealed class PromptInjectionDetector(IReadOnlyList<InjectionPattern> patterns) : IGuardrailDetector
 {
     public const string DetectorName = "prompt_injection";
+
+    public PromptInjectionDetector() : this(InjectionPatterns.All) { }
 
     public string Name => DetectorName;
 
@@ -17,24 +19,25 @@ public sealed class PromptInjectionDetector : IGuardrailDetector
 
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
-        var patterns = stage == GuardrailStage.Context ? InjectionPatterns.Context : InjectionPatterns.All;
-        if (Match(text, patterns) is { } category)
-            return [new Detection(Name, category, 0.95, GuardrailAction.Block)];
+        var active = stage == GuardrailStage.Context ? patterns.Where(p => p.InPassages).ToList() : patterns;
+        if (Match(text, active) is { } found)
+            return [new Detection(Name, stage == GuardrailStage.Context ? "indirect_injection" : found.Category, 0.95, GuardrailAction.Block)];
         foreach (var decoded in EncodedPayloads.Decode(text))
         {
-            if (Match(decoded, patterns) is not null)
+            if (Match(decoded, active) is not null)
                 return [new Detection(Name, "encoded_payload", 0.9, GuardrailAction.Block)];
         }
         return [];
     }
 
-    private static string? Match(string text, (System.Text.RegularExpressions.Regex Pattern, string Category)[] patterns)
+    /// <summary>The first pattern that matches any view of the text (as written, and de-obfuscated).</summary>
+    public static InjectionPattern? Match(string text, IReadOnlyList<InjectionPattern> patterns)
     {
         foreach (var view in TextNormalizer.Views(text))
         {
-            foreach (var (pattern, category) in patterns)
+            foreach (var pattern in patterns)
             {
-                if (pattern.IsMatch(view)) return category;
+                if (pattern.Regex.IsMatch(view)) return pattern;
             }
         }
         return null;

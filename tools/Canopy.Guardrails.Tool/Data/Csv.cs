@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Canopy.Api.Guardrails.Evaluation;
+namespace Canopy.Guardrails.Tool.Data;
 
 /// <summary>Reads RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes) into header-keyed rows.</summary>
 public static class Csv
@@ -31,7 +31,7 @@ public static class Csv
             }
             else if (c == '"') quoted = true;
             else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c == '\n' || c == '\r')
+            else if (c is '\n' or '\r')
             {
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
                 row.Add(field.ToString()); field.Clear();

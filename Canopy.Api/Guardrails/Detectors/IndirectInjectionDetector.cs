@@ -1,0 +1,39 @@
+using Canopy.Api.Guardrails.Semantic;
+
+namespace Canopy.Api.Guardrails;
+
+/// <summary>
+/// A retrieved passage (or tool result) that addresses the model rather than the student: each sentence, line or
+/// quoted value is scored by a classifier over its token vectors, framing signals, position and distance from the
+/// rest of the passage, so an appended or embedded task is found while course material that tells students what to
+/// do ("Submit the report by Friday") is not. Non-English pieces are skipped.
+/// </summary>
+public sealed class IndirectInjectionDetector(SemanticModels models) : IGuardrailDetector
+{
+    public const string DetectorName = "indirect_injection";
+
+    public string Name => DetectorName;
+
+    public IReadOnlySet<GuardrailStage> Stages { get; } = new HashSet<GuardrailStage> { GuardrailStage.Context };
+
+    public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
+    {
+        var (score, segment) = Score(text);
+        return score >= models.Indirect.Threshold
+            ? [new Detection(Name, "indirect_injection", Math.Round(score, 4), GuardrailAction.Block, segment.Start, segment.Length)]
+            : [];
+    }
+
+    /// <summary>The highest score of any piece of the passage, and that piece.</summary>
+    public (double Score, Segment Segment) Score(string passage)
+    {
+        var best = (Score: 0.0, Segment: default(Segment));
+        foreach (var (segment, features) in models.Passages.Of(passage))
+        {
+            if (!EnglishText.IsEnglish(passage.Substring(segment.Start, segment.Length))) continue;
+            var p = models.Indirect.Probability(features);
+            if (p > best.Score) best = (p, segment);
+        }
+        return best;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace Canopy.Api.Guardrails.Semantic;
+
+/// <summary>
+/// Whether the semantic classifiers can read a text: the token vectors come from an English model, so on other
+/// languages their scores mean little and the classifiers abstain (the pattern detectors still apply).
+/// </summary>
+public static partial class EnglishText
+{
+    private static readonly HashSet<string> English =
+    [
+        "the", "a", "an", "to", "of", "and", "is", "in", "how", "what", "i", "you", "can", "do", "for", "it", "that", "this",
+        "my", "me", "with", "be", "are", "on", "or", "not", "your", "why", "which", "who", "when", "where", "should", "would",
+        "could", "will", "if", "from", "as", "at", "by", "have", "has", "was", "were", "there", "their", "about", "some", "any",
+        "does", "did", "please", "give", "tell", "write", "make", "get", "way", "best",
+    ];
+
+    // Frequent function words of French, German, Spanish, Italian, Portuguese and Dutch.
+    private static readonly HashSet<string> Other =
+    [
+        "le", "la", "les", "des", "est", "et", "je", "que", "qui", "une", "pour", "dans", "pas", "vous", "sur", "avec", "ce",
+        "il", "der", "die", "das", "und", "ist", "ich", "nicht", "ein", "eine", "zu", "mit", "sie", "es", "wie", "was", "den",
+        "el", "los", "las", "y", "para", "por", "con", "una", "del", "lo", "se", "che", "di", "non", "per", "sono", "un", "da",
+        "como", "muito", "não", "você", "wat", "het", "een", "niet",
+    ];
+
+    public static bool IsEnglish(string text)
+    {
+        int letters = 0, ascii = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (c < 128) ascii++;
+        }
+        if (letters == 0) return true;
+        if (ascii < letters * 0.9) return false;
+        int english = 0, other = 0;
+        foreach (var m in Word().EnumerateMatches(text))
+        {
+            var word = text.AsSpan(m.Index, m.Length).ToString().ToLowerInvariant();
+            if (English.Contains(word)) english++;
+            else if (Other.Contains(word)) other++;
+        }
+        return english >= other;
+    }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,41 @@
+using Microsoft.ML.Tokenizers;
+
+namespace Canopy.Api.Guardrails.Semantic;
+
+/// <summary>The WordPiece tokenizer of all-MiniLM-L6-v2 (uncased BERT vocabulary), so token ids index <see cref="TokenVectors"/>.</summary>
+public sealed class MiniLmTokens
+{
+    /// <summary>A check reads at most this many characters of a text.</summary>
+    public const int MaxCharacters = 32_000;
+
+    private readonly BertTokenizer _tokenizer;
+    private readonly bool[] _continuation;
+
+    private MiniLmTokens(BertTokenizer tokenizer, bool[] continuation)
+    {
+        _tokenizer = tokenizer;
+        _continuation = continuation;
+    }
+
+    public static MiniLmTokens Load(string vocabularyPath)
+    {
+        var tokenizer = BertTokenizer.Create(vocabularyPath, new BertOptions
+        {
+            LowerCaseBeforeTokenization = true,
+            ApplyBasicTokenization = true,
+            IndividuallyTokenizeCjk = true,
+            RemoveNonSpacingMarks = true,
+        });
+        return new MiniLmTokens(tokenizer, [.. File.ReadLines(vocabularyPath).Select(t => t.StartsWith("##", StringComparison.Ordinal))]);
+    }
+
+    public int VocabularySize => _continuation.Length;
+
+    public int UnknownId => _tokenizer.UnknownTokenId;
+
+    public IReadOnlyList<int> Encode(string text) =>
+        _tokenizer.EncodeToIds(text.Length > MaxCharacters ? text[..MaxCharacters] : text, addSpecialTokens: false);
+
+    /// <summary>True for a piece that continues a word ("##ing"): many of them in a row mean rare or made-up words.</summary>
+    public bool IsContinuation(int id) => (uint)id < (uint)_continuation.Length && _continuation[id];
+}

@@ -1,0 +1,48 @@
+namespace Canopy.Api.Guardrails.Semantic;
+
+/// <summary>
+/// The shipped semantic models, loaded once from <c>Guardrails/Models</c> next to the application: the MiniLM
+/// vocabulary and token vectors, the harmful-request classifier and the indirect-injection classifier.
+/// </summary>
+public sealed class SemanticModels
+{
+    public const string VocabularyFile = "minilm-vocab.txt";
+    public const string TokenVectorsFile = "minilm-token-vectors.bin";
+    public const string HarmModelFile = "harm-classifier.json";
+    public const string IndirectModelFile = "indirect-injection.json";
+
+    public static readonly string DefaultFolder = Path.Combine(AppContext.BaseDirectory, "Guardrails", "Models");
+
+    private static readonly Lazy<SemanticModels> Shipped = new(() => Load(DefaultFolder));
+
+    public SemanticModels(TextEmbedder embedder, ClassifierModel harm, ClassifierModel indirect)
+    {
+        Embedder = embedder;
+        Passages = new PassageFeatures(embedder);
+        Harm = harm;
+        Indirect = indirect;
+    }
+
+    public static SemanticModels Default => Shipped.Value;
+
+    public TextEmbedder Embedder { get; }
+
+    public PassageFeatures Passages { get; }
+
+    public ClassifierModel Harm { get; }
+
+    public ClassifierModel Indirect { get; }
+
+    public static TextEmbedder LoadEmbedder(string folder) =>
+        new(MiniLmTokens.Load(Path.Combine(folder, VocabularyFile)), TokenVectors.Load(Path.Combine(folder, TokenVectorsFile)));
+
+    public static SemanticModels Load(string folder)
+    {
+        var embedder = LoadEmbedder(folder);
+        var harm = ClassifierModel.Load(Path.Combine(folder, HarmModelFile));
+        var indirect = ClassifierModel.Load(Path.Combine(folder, IndirectModelFile));
+        if (harm.Inputs != embedder.Length || indirect.Inputs != PassageFeatures.Length)
+            throw new InvalidDataException($"The classifiers in {folder} were trained on other features than the token vectors there give; retrain them.");
+        return new SemanticModels(embedder, harm, indirect);
+    }
+}

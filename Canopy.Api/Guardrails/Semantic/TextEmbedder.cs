@@ -1,0 +1,31 @@
+using System.Numerics.Tensors;
+using Canopy.Api.Guardrails.Text;
+
+namespace Canopy.Api.Guardrails.Semantic;
+
+/// <summary>
+/// A text as one feature vector: the weighted mean of its token vectors, then the cheap <see cref="TextSignals"/>.
+/// Text is folded first (compatibility forms, homoglyphs, invisible characters).
+/// </summary>
+public sealed class TextEmbedder(MiniLmTokens tokens, TokenVectors vectors)
+{
+    public int Dimensions => vectors.Dimensions;
+
+    public int Length => vectors.Dimensions + TextSignals.Count;
+
+    public float[] Embed(string text) => Embed(text, out _, out _);
+
+    /// <summary>The features, and the weighted sum of token vectors with its total weight (for comparing pieces of a passage).</summary>
+    public float[] Embed(string text, out float[] sum, out float weight)
+    {
+        var folded = TextNormalizer.Fold(text);
+        var ids = tokens.Encode(folded);
+        var dims = vectors.Dimensions;
+        var features = new float[Length];
+        sum = new float[dims];
+        weight = vectors.Accumulate(ids, sum);
+        if (weight > 0) TensorPrimitives.Divide(sum, weight, features.AsSpan(0, dims));
+        TextSignals.Write(text, folded, ids, tokens, features.AsSpan(dims, TextSignals.Count));
+        return features;
+    }
+}

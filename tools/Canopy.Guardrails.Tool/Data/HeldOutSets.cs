@@ -1,0 +1,88 @@
+using System.Text.Json;
+
+namespace Canopy.Guardrails.Tool.Data;
+
+public sealed record CyberSecEvalCase(int Id, string UserInput, string Variant, bool Indirect);
+public sealed record HateCheckCase(string Functionality, string Text, bool Hateful);
+public sealed record PiiSpan(string EntityType, int Start, int End);
+public sealed record PiiSentence(string Text, IReadOnlyList<PiiSpan> Spans);
+
+/// <summary>
+/// The evaluation-only sets (formats and licences in eval/SOURCES.md): nothing here trains a model or chooses a
+/// threshold. SciQ is read only from the shared folder: its licence keeps it out of the repository.
+/// </summary>
+public sealed class HeldOutSets(DataFolders folders)
+{
+    public const string Deepset = "injection_deepset_prompt_injections.jsonl";
+    public const string CyberSecEvalFile = "injection_cyberseceval_prompt_injection.json";
+    public const string HateCheckFile = "toxicity_hatecheck_test_suite_cases.csv";
+    public const string PresidioFile = "pii_presidio_synth_dataset_v2.json";
+    public const string XquadFile = "qa_xquad_en_squad11_subset.json";
+    public const string SciqFile = "qa_sciq_test.csv";
+
+    /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
+    public IReadOnlyList<LabelledRow> DeepsetTest() =>
+        [.. File.ReadLines(folders.Require(Deepset)).Where(l => l.Length > 0).Select(line =>
+        {
+            using var doc = JsonDocument.Parse(line);
+            var r = doc.RootElement;
+            var id = r.GetProperty("id").GetInt32();
+            var attack = r.GetProperty("label").GetString() == "INJECTION";
+            return (id, row: new LabelledRow($"deepset:{id}", "deepset-test", "deepset/prompt-injections test split",
+                attack ? RowKind.Attack : RowKind.BenignInstruction, r.GetProperty("text").GetString()!, "Apache-2.0"));
+        }).Where(x => x.id > GuardrailPool.DeepsetLastTrainId).Select(x => x.row)];
+
+    public IReadOnlyList<CyberSecEvalCase> CyberSecEval()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(folders.Require(CyberSecEvalFile)));
+        return [.. doc.RootElement.EnumerateArray().Select(r => new CyberSecEvalCase(
+            r.GetProperty("prompt_id").GetInt32(), r.GetProperty("user_input").GetString()!,
+            r.GetProperty("injection_variant").GetString()!, r.GetProperty("injection_type").GetString() == "indirect"))];
+    }
+
+    public IReadOnlyList<HateCheckCase> HateCheck() =>
+        [.. Csv.Read(folders.Require(HateCheckFile))
+            .Select(r => new HateCheckCase(r["functionality"], r["test_case"].Trim(), r["label_gold"] == "hateful"))];
+
+    public IReadOnlyList<PiiSentence> Presidio()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(folders.Require(PresidioFile)));
+        return [.. doc.RootElement.EnumerateArray().Select(r => new PiiSentence(r.GetProperty("full_text").GetString()!,
+            [.. r.GetProperty("spans").EnumerateArray().Select(s => new PiiSpan(s.GetProperty("entity_type").GetString()!,
+                s.GetProperty("start_position").GetInt32(), s.GetProperty("end_position").GetInt32()))]))];
+    }
+
+    /// <summary>Student questions: XQuAD-en always; the SciQ test split when the shared folder has it.</summary>
+    public IReadOnlyList<LabelledRow> StudentQuestions()
+    {
+        var rows = new List<LabelledRow>();
+        using (var doc = JsonDocument.Parse(File.ReadAllText(folders.Require(XquadFile))))
+        {
+            rows.AddRange(Paragraphs(doc).SelectMany(p => p.GetProperty("qas").EnumerateArray())
+                .Select(q => new LabelledRow($"xquad:{q.GetProperty("id").GetString()}", "xquad", "XQuAD-en", RowKind.StudentQuestion,
+                    q.GetProperty("question").GetString()!, "CC-BY-SA-4.0")));
+        }
+        if (folders.Shared is { } shared && File.Exists(Path.Combine(shared, SciqFile)))
+            rows.AddRange(Csv.Read(Path.Combine(shared, SciqFile)).Select((r, i) =>
+                new LabelledRow($"sciq:{i}", "sciq", "SciQ test", RowKind.StudentQuestion, r["question"], "CC-BY-NC-3.0")));
+        return rows;
+    }
+
+    /// <summary>Clean passages no model here trained on: XQuAD contexts (encyclopaedia) and SciQ supports (textbooks).</summary>
+    public IReadOnlyList<LabelledRow> CleanPassages()
+    {
+        var rows = new List<LabelledRow>();
+        using (var doc = JsonDocument.Parse(File.ReadAllText(folders.Require(XquadFile))))
+        {
+            rows.AddRange(Paragraphs(doc).Select((p, i) => new LabelledRow($"xquad-context:{i}", "xquad", "XQuAD-en contexts",
+                RowKind.CleanPassage, p.GetProperty("context").GetString()!, "CC-BY-SA-4.0")));
+        }
+        if (folders.Shared is { } shared && File.Exists(Path.Combine(shared, SciqFile)))
+            rows.AddRange(Csv.Read(Path.Combine(shared, SciqFile)).Where(r => r["support"].Trim().Length > 0).Select((r, i) =>
+                new LabelledRow($"sciq-support:{i}", "sciq", "SciQ supports", RowKind.CleanPassage, r["support"], "CC-BY-NC-3.0")));
+        return rows;
+    }
+
+    private static IEnumerable<JsonElement> Paragraphs(JsonDocument doc) =>
+        doc.RootElement.GetProperty("data").EnumerateArray().SelectMany(a => a.GetProperty("paragraphs").EnumerateArray()).ToList();
+}

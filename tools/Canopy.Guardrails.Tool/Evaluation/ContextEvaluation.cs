@@ -1,0 +1,103 @@
+using Canopy.Api.Guardrails;
+using Canopy.Api.Guardrails.Semantic;
+using Canopy.Guardrails.Tool.Data;
+using Canopy.Guardrails.Tool.Training;
+
+namespace Canopy.Guardrails.Tool.Evaluation;
+
+/// <summary>A drop rate on one set of passages, and what did the dropping.</summary>
+public sealed record PassageResult(string Set, bool Planted, Rate Dropped, Rate ByPatterns, Rate ByClassifier, double Threshold);
+
+/// <summary>
+/// The context stage as canopy-be runs it (passage patterns and the indirect-injection classifier), measured on
+/// passages no model trained on. For each instruction dataset in turn the classifier is retrained (threshold
+/// included) and the patterns re-selected without it; its instructions are then planted in unseen carriers (course
+/// corpus chunks, XQuAD contexts) and the share of those passages dropped is measured. Clean unseen carriers measure
+/// how much course material would be lost.
+/// </summary>
+public sealed class ContextEvaluation(PassageFeatures features, PatternSelection patterns, ContextTrainer trainer, int seed = 20261201)
+{
+    public const int CarriersPerDataset = 600;
+    public const int PlantedPerDataset = 300;
+    public const string CorpusCarrier = "corpus";
+
+    public sealed record Training(IReadOnlyList<Passage> Passages, IReadOnlyList<Piece> Pieces);
+
+    /// <summary>Carriers from the pool clean and with one planted instruction each, plus InjecAgent's own tool outputs.</summary>
+    public Training BuildTraining(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> corpus)
+    {
+        var random = new Random(seed);
+        var carriers = PassageData.Carriers(pool, corpus).GroupBy(c => c.Carrier)
+            .SelectMany(g => g.OrderBy(_ => random.Next()).Take(CarriersPerDataset)).ToList();
+        var instructions = PassageData.Instructions(pool);
+        var passages = new List<Passage>(carriers);
+        passages.AddRange(carriers.Select(c => PassageData.Plant(c, instructions[random.Next(instructions.Count)], random)));
+        passages.AddRange(InjecAgentPassages(pool));
+        return new Training(passages, ContextTrainer.Pieces(passages, features));
+    }
+
+    public IReadOnlyList<PassageResult> Run(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> unseenCarriers, Training training, Action<string>? progress = null)
+    {
+        var random = new Random(seed + 1);
+        var instructions = PassageData.Instructions(pool);
+        // The corpus trains the shipped model as a carrier; every model measured here is trained without it.
+        training = training with { Pieces = [.. training.Pieces.Where(p => p.Passage.Carrier != CorpusCarrier)] };
+        var results = new List<PassageResult>();
+        foreach (var group in instructions.Select(i => i.Group).Distinct().Order(StringComparer.Ordinal))
+        {
+            var model = trainer.Train([.. training.Pieces.Where(p => p.Passage.Group != group && p.Passage.Carrier != group)]);
+            var kept = patterns.Kept(group).Where(p => p.InPassages).ToList();
+            var held = instructions.Where(i => i.Group == group).ToList();
+            var planted = Enumerable.Range(0, Math.Min(PlantedPerDataset, Math.Max(held.Count, 50)))
+                .Select(_ => PassageData.Plant(unseenCarriers[random.Next(unseenCarriers.Count)], held[random.Next(held.Count)], random)).ToList();
+            if (group == "injecagent") planted.AddRange(InjecAgentPassages(pool));
+            results.Add(Measure($"{group} planted", true, planted, model, kept));
+            progress?.Invoke($"{group,-14} planted: dropped {results[^1].Dropped} (patterns {results[^1].ByPatterns}, classifier {results[^1].ByClassifier}, threshold {model.Threshold:0.000})");
+        }
+        var full = trainer.Train(training.Pieces);
+        var all = patterns.Kept().Where(p => p.InPassages).ToList();
+        foreach (var set in unseenCarriers.GroupBy(c => c.Carrier))
+        {
+            results.Add(Measure($"{set.Key} clean", false, [.. set], full, all));
+            progress?.Invoke($"{set.Key,-14} clean: dropped {results[^1].Dropped} (threshold {full.Threshold:0.000})");
+        }
+        return results;
+    }
+
+    public PassageResult Measure(string name, bool planted, IReadOnlyList<Passage> passages, ClassifierModel model, IReadOnlyList<InjectionPattern> kept)
+    {
+        var outcomes = passages.AsParallel().AsOrdered().Select(p =>
+        {
+            var byPattern = PromptInjectionDetector.Match(p.Text, kept) is not null;
+            var byClassifier = Score(model, p.Text) >= model.Threshold;
+            return (byPattern, byClassifier);
+        }).ToList();
+        return new PassageResult(name, planted, Rate.Of(outcomes.Select(o => o.byPattern || o.byClassifier)),
+            Rate.Of(outcomes.Select(o => o.byPattern)), Rate.Of(outcomes.Select(o => o.byClassifier)), model.Threshold);
+    }
+
+    /// <summary>The passage's score as the detector computes it: the highest of its English pieces.</summary>
+    public double Score(ClassifierModel model, string passage)
+    {
+        double best = 0;
+        foreach (var (segment, x) in features.Of(passage))
+        {
+            if (!EnglishText.IsEnglish(passage.Substring(segment.Start, segment.Length))) continue;
+            best = Math.Max(best, model.Probability(x));
+        }
+        return best;
+    }
+
+    /// <summary>InjecAgent's tool outputs as they are, with the span of their injected instruction.</summary>
+    public static IEnumerable<Passage> InjecAgentPassages(IReadOnlyList<LabelledRow> pool)
+    {
+        var instructions = PassageData.InjecAgentInstructions(pool);
+        foreach (var r in pool.Where(r => r.Group == "injecagent"))
+        {
+            var found = instructions.Select(i => (i, at: r.Text.IndexOf(i, StringComparison.Ordinal))).FirstOrDefault(x => x.at >= 0);
+            if (found.i is null) continue;
+            var start = r.Text.IndexOf(PassageData.EnhancedMarker, StringComparison.Ordinal) is var m and >= 0 ? m : found.at;
+            yield return new Passage(r.Id, "injecagent", "injecagent", r.Text, start, found.at + found.i.Length - start);
+        }
+    }
+}

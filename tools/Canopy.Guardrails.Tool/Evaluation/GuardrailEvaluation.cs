@@ -1,0 +1,71 @@
+using Canopy.Api.Guardrails;
+using Canopy.Api.Guardrails.Semantic;
+using Canopy.Guardrails.Tool.Data;
+using Canopy.Guardrails.Tool.Training;
+
+namespace Canopy.Guardrails.Tool.Evaluation;
+
+/// <summary>Everything the evaluation measured: leave-one-source-out input and context figures, and the held-out sets.</summary>
+public sealed record GuardrailReport(IReadOnlyList<SourceResult> Input, IReadOnlyList<PassageResult> Context, IReadOnlyList<PipelineResult> HeldOut, IReadOnlyList<(InjectionPattern Pattern, int Attacks, int Benign, bool Kept)> Patterns,
+    (IReadOnlyList<(string Type, Rate Recall)> Recall, Rate Precision)? Pii, bool WithSharedData)
+{
+    /// <summary>
+    /// Block rate of one kind of row: pooled over its rows, and the mean over its datasets (each counts once). XSTest's
+    /// safe prompts, written to look unsafe, are reported apart from ordinary benign instructions.
+    /// </summary>
+    public (Rate Pooled, double Macro) Of(RowKind kind)
+    {
+        var results = Input.Where(r => r.Kind == kind && !(r.Group == "xstest" && kind != RowKind.Attack)).ToList();
+        return (results.Aggregate(new Rate(), (a, r) => a + r.Blocked), results.Count == 0 ? 0 : results.Average(r => r.Blocked.Value));
+    }
+
+    public Rate Planted => Context.Where(c => c.Planted).Aggregate(new Rate(), (a, r) => a + r.Dropped);
+
+    public Rate CleanUnseen => Context.Where(c => !c.Planted && !c.Set.StartsWith("corpus", StringComparison.Ordinal)).Aggregate(new Rate(), (a, r) => a + r.Dropped);
+
+    public Rate Corpus => Context.Where(c => c.Set.StartsWith("corpus", StringComparison.Ordinal)).Aggregate(new Rate(), (a, r) => a + r.Dropped);
+}
+
+/// <summary>
+/// Runs the whole evaluation: the input stage and the context stage leave-one-source-out (each dataset measured by
+/// models, thresholds and patterns chosen without it), then the default pipeline on the evaluation-only sets.
+/// </summary>
+public static class GuardrailEvaluation
+{
+    public static GuardrailReport Run(DataFolders folders, GuardrailSettings settings, bool heldOut, Action<string> progress)
+    {
+        var pool = GuardrailPool.Load(folders, forEvaluation: true);
+        var embedder = SemanticModels.LoadEmbedder(folders.Models);
+        var patterns = new PatternSelection(pool, InjectionPatterns.All);
+
+        progress("Input stage, leave one source out:");
+        var rows = Featurizer.Embed([.. pool.Where(r => r.Kind is RowKind.Attack or RowKind.BenignInstruction or RowKind.StudentQuestion)], embedder);
+        var input = new InputEvaluation(rows, patterns, settings.Harm, settings.HarmThreshold).Run(progress);
+
+        progress("Context stage, leave one source out (instructions planted in carriers no model trained on):");
+        var context = new ContextEvaluation(new PassageFeatures(embedder), patterns, new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate));
+        var corpus = PassageData.CorpusChunks(folders.Corpus);
+        var training = context.BuildTraining([.. pool.Where(r => !r.NonCommercial)], corpus);
+        var unseen = corpus
+            .Concat(new HeldOutSets(folders).CleanPassages().Select(r => new Passage(r.Id, r.Group, r.Group, r.Text))).ToList();
+        var passages = context.Run(pool, unseen, training, progress);
+
+        var pipeline = new List<PipelineResult>();
+        (IReadOnlyList<(string Type, Rate Recall)> Recall, Rate Precision)? pii = null;
+        if (heldOut)
+        {
+            progress("The default pipeline (the shipped models) on the evaluation-only sets:");
+            var evaluation = PipelineEvaluation.Default(folders.Models);
+            pipeline.AddRange(evaluation.Run(folders, progress));
+            var random = new Random(20261201);
+            var carriers = unseen.Where(c => c.Carrier != "corpus").OrderBy(_ => random.Next()).Take(300).ToList();
+            var instructions = PassageData.Instructions(pool).Where(i => !i.IsAttack || HarmTask.OverrideDatasets.Contains(i.Group) || i.Group == "injecagent").ToList();
+            var pasted = carriers.Select(c => PassageData.Plant(c, instructions[random.Next(instructions.Count)], random).Text).ToList();
+            pipeline.Add(evaluation.Summarize("pasted text carrying an instruction", pasted));
+            progress($"{pipeline[^1].Set,-34} {pipeline[^1].Check,-30} {pipeline[^1].Blocked}");
+            pii = PiiEvaluation.Run(new HeldOutSets(folders).Presidio());
+            progress($"PII recall {string.Join(", ", pii.Value.Recall.Select(r => $"{r.Type} {r.Recall}"))}; precision {pii.Value.Precision}");
+        }
+        return new GuardrailReport(input, passages, pipeline, patterns.Audit(), pii, folders.Shared is not null);
+    }
+}

@@ -1,0 +1,63 @@
+using Canopy.Api.Features;
+using Canopy.Api.Guardrails;
+using Canopy.Api.Guardrails.Semantic;
+using Canopy.Guardrails.Tool.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Canopy.Guardrails.Tool.Evaluation;
+
+/// <summary>A block or drop rate of the default pipeline on one evaluation set, and the rate it should be near.</summary>
+public sealed record PipelineResult(string Set, string Check, bool ShouldBlock, Rate Blocked);
+
+/// <summary>
+/// The guardrail pipeline exactly as canopy-be registers it (<c>AddGuardrails</c>, no configuration, the models in
+/// the repository) run on the evaluation-only sets, which no model or threshold here was chosen on.
+/// </summary>
+public sealed class PipelineEvaluation(GuardrailService service)
+{
+    public static PipelineEvaluation Default(string modelsFolder)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.AddGuardrails();
+        builder.Services.AddSingleton(SemanticModels.Load(modelsFolder));
+        return new PipelineEvaluation(builder.Build().Services.GetRequiredService<GuardrailService>());
+    }
+
+    public IReadOnlyList<PipelineResult> Run(DataFolders folders, Action<string>? progress = null)
+    {
+        var held = new HeldOutSets(folders);
+        var results = new List<PipelineResult>();
+        void Add(PipelineResult r)
+        {
+            results.Add(r);
+            progress?.Invoke($"{r.Set,-34} {r.Check,-30} {(r.ShouldBlock ? "blocked" : "passed wrongly"),-8} {r.Blocked}");
+        }
+        var deepset = held.DeepsetTest();
+        Add(Input("deepset test: injections", deepset.Where(r => r.IsAttack).Select(r => r.Text), true));
+        Add(Input("deepset test: benign", deepset.Where(r => !r.IsAttack).Select(r => r.Text), false));
+        foreach (var variant in held.CyberSecEval().GroupBy(c => c.Indirect ? "indirect" : "direct"))
+            Add(Input($"CyberSecEval: {variant.Key}", variant.Select(c => c.UserInput), true));
+        var hate = held.HateCheck();
+        Add(Input("HateCheck: hateful", hate.Where(h => h.Hateful).Select(h => h.Text), true));
+        Add(Input("HateCheck: not hateful", hate.Where(h => !h.Hateful).Select(h => h.Text), false));
+        foreach (var set in held.StudentQuestions().GroupBy(r => r.Source))
+            Add(Input($"{set.Key} questions", set.Select(r => r.Text), false));
+        foreach (var feature in new[] { FeatureCatalog.SocraticTutor, FeatureCatalog.Summarize })
+            Add(Input($"XQuAD questions ({feature})", held.StudentQuestions().Where(r => r.Group == "xquad").Select(r => r.Text), false, feature));
+        foreach (var set in held.CleanPassages().GroupBy(r => r.Source))
+            Add(Context($"{set.Key}", set.Select(r => r.Text), false));
+        Add(Context("course corpus chunks", PassageData.CorpusChunks(folders.Corpus).Select(p => p.Text), false));
+        return results;
+    }
+
+    /// <summary>Pasted text that carries instructions, given to summarize: data to summarise, not a request.</summary>
+    public PipelineResult Summarize(string name, IEnumerable<string> texts) =>
+        Input(name, texts.Select(t => "Summarize this text:\n\n" + t), false, FeatureCatalog.Summarize);
+
+    public PipelineResult Input(string name, IEnumerable<string> texts, bool shouldBlock, string feature = FeatureCatalog.InformationSearch) =>
+        new(name, $"input, {feature}", shouldBlock, Rate.Of(texts.AsParallel().AsOrdered().Select(t => service.Check(t, GuardrailStage.Input, feature).IsBlocked)));
+
+    public PipelineResult Context(string name, IEnumerable<string> passages, bool shouldDrop) =>
+        new(name, "context (passage dropped)", shouldDrop, Rate.Of(passages.AsParallel().AsOrdered().Select(p => service.Check(p, GuardrailStage.Context, FeatureCatalog.InformationSearch).IsBlocked)));
+}

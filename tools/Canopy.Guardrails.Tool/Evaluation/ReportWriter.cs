@@ -1,0 +1,57 @@
+using System.Text;
+using Canopy.Guardrails.Tool.Data;
+
+namespace Canopy.Guardrails.Tool.Evaluation;
+
+/// <summary>The evaluation as Markdown: the headline against the targets, then every dataset.</summary>
+public static class ReportWriter
+{
+    public static string Markdown(GuardrailReport report, string command)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Guardrail evaluation").AppendLine();
+        md.AppendLine($"Written by `{command}`. Data: `eval/` in the repository{(report.WithSharedData ? " and the fuller `../shared/eval` (adds the non-commercial rows, which only measure, and SciQ)" : " only")}.");
+        md.AppendLine("Every figure in the first two sections is **leave-one-source-out**: the dataset measured trained no model, set no threshold and selected no pattern.").AppendLine();
+        md.AppendLine("## Headline").AppendLine();
+        md.AppendLine("| what | target | pooled | mean over datasets |").AppendLine("|---|---|---|---|");
+        Row(md, "attacks blocked", "≥ 85%", report.Of(RowKind.Attack));
+        Row(md, "benign instructions blocked", "≤ 3%", report.Of(RowKind.BenignInstruction));
+        Row(md, "student questions blocked", "≤ 0.5%", report.Of(RowKind.StudentQuestion));
+        md.AppendLine($"| passages with a planted instruction dropped | ≥ 60% | {report.Planted} | {report.Context.Where(c => c.Planted).Average(c => c.Dropped.Value):P1} |");
+        md.AppendLine($"| clean unseen passages dropped | ≤ 2% | {report.CleanUnseen} | |");
+        md.AppendLine($"| bundled corpus chunks dropped | 0 | {report.Corpus} | |").AppendLine();
+        md.AppendLine("XSTest's safe prompts (written to look unsafe) are reported below, not in the benign headline.").AppendLine();
+        md.AppendLine("## Input stage by dataset (information search)").AppendLine();
+        md.AppendLine("| dataset | kind | blocked | by patterns | by harm classifier | by HAP or topic policy | not English (classifier abstains) | threshold |").AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var r in report.Input)
+            md.AppendLine($"| {r.Group} | {r.Kind} | {r.Blocked} | {r.ByPatterns} | {r.ByClassifier} | {r.ByRules} | {r.Abstained} | {r.Threshold:0.000} |");
+        md.AppendLine().AppendLine("## Context stage by dataset").AppendLine();
+        md.AppendLine("| passages | instruction planted | dropped | by patterns | by indirect-injection classifier | threshold |").AppendLine("|---|---|---|---|---|---|");
+        foreach (var r in report.Context)
+            md.AppendLine($"| {r.Set} | {(r.Planted ? "yes" : "no")} | {r.Dropped} | {r.ByPatterns} | {r.ByClassifier} | {r.Threshold:0.000} |");
+        md.AppendLine().AppendLine("## Phrasing patterns on the training pool").AppendLine();
+        md.AppendLine($"A pattern is shipped only while it matches at least {PatternSelection.MinAttacks} attack rows and at most one benign row per {PatternSelection.AttacksPerBenign} attacks; each leave-one-source-out fold applies the rule again without its dataset.").AppendLine();
+        md.AppendLine("| pattern | category | in passages | attack rows | benign rows | earns its place |").AppendLine("|---|---|---|---|---|---|");
+        foreach (var (pattern, attacks, benign, kept) in report.Patterns)
+            md.AppendLine($"| {pattern.Name} | {pattern.Category} | {(pattern.InPassages ? "yes" : "no")} | {attacks} | {benign} | {(kept ? "yes" : "**no**")} |");
+        if (report.HeldOut.Count > 0)
+        {
+            md.AppendLine().AppendLine("## The default pipeline on evaluation-only sets").AppendLine();
+            md.AppendLine("The shipped models and patterns, as canopy-be registers them, on sets nothing here was trained or tuned on.").AppendLine();
+            md.AppendLine("| set | check | should be | blocked or dropped |").AppendLine("|---|---|---|---|");
+            foreach (var r in report.HeldOut)
+                md.AppendLine($"| {r.Set} | {r.Check} | {(r.ShouldBlock ? "blocked" : "passed")} | {r.Blocked} |");
+        }
+        if (report.Pii is { } pii)
+        {
+            md.AppendLine().AppendLine("## PII on Presidio's synthetic sentences (evaluation-only)").AppendLine();
+            md.AppendLine("| type | recall |").AppendLine("|---|---|");
+            foreach (var (type, recall) in pii.Recall) md.AppendLine($"| {type} | {recall} |");
+            md.AppendLine($"| precision of all PII detections | {pii.Precision} |");
+        }
+        return md.ToString();
+    }
+
+    private static void Row(StringBuilder md, string what, string target, (Rate Pooled, double Macro) figure) =>
+        md.AppendLine($"| {what} | {target} | {figure.Pooled} | {figure.Macro:P1} |");
+}

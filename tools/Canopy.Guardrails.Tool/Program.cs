@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Canopy.Guardrails.Tool.Commands;
+
+var repository = new Option<string?>("--repo") { Description = "the repository folder (default: found above the current folder)", Recursive = true };
+var root = new RootCommand("Trains and evaluates Canopy's guardrail classifiers.") { repository };
+root.Add(DistillCommand.Create(repository));
+root.Add(TrainCommand.Create(repository));
+root.Add(EvaluateCommand.Create(repository));
+return root.Parse(args).Invoke();

