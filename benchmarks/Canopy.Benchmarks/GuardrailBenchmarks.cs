@@ -11,7 +11,7 @@ namespace Canopy.Benchmarks;
 /// a question with personal data, an attack and a 2,000-character text; beside them, what the transformer itself
 /// costs for the same 2,000 characters, the alternative the token vectors replace.
 /// </summary>
-[ShortRunJob]
+// Jobs come from the command line (docs/benchmarks.md): in-process on one pinned core, as the 5 ms budget is stated.
 [MemoryDiagnoser]
 public class GuardrailBenchmarks
 {

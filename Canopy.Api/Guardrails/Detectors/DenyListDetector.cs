@@ -29,6 +29,20 @@ public sealed class DenyListDetector : IGuardrailDetector
     }
 
     // A bounded match time keeps a badly written pattern from stalling a request.
-    internal static Regex Compile(string pattern) =>
-        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+    /// <summary>
+    /// Linear-time matching where the pattern allows it (no back-references or look-arounds), so a long message
+    /// cannot make a rule time out; other patterns backtrack with a deadline.
+    /// </summary>
+    internal static Regex Compile(string pattern)
+    {
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, options, TimeSpan.FromMilliseconds(200));
+        }
+    }
 }

@@ -31,15 +31,19 @@ public static class GuardrailPool
 
     /// <summary>The deepset/prompt-injections train split; its test split (ids 546-661) stays an evaluation set.</summary>
     public static IReadOnlyList<LabelledRow> ReadDeepsetTrain(string path) =>
+        ReadDeepset(path, "deepset", "deepset/prompt-injections", id => id <= DeepsetLastTrainId);
+
+    /// <summary>The rows of the deepset file whose id <paramref name="keep"/> accepts, labelled and grouped as given.</summary>
+    public static IReadOnlyList<LabelledRow> ReadDeepset(string path, string group, string source, Func<int, bool> keep) =>
         [.. File.ReadLines(path).Where(l => l.Length > 0).Select(line =>
         {
             using var doc = JsonDocument.Parse(line);
             var r = doc.RootElement;
             var id = r.GetProperty("id").GetInt32();
             var attack = r.GetProperty("label").GetString() == "INJECTION";
-            return (id, row: new LabelledRow($"deepset:{id}", "deepset", "deepset/prompt-injections",
+            return (id, row: new LabelledRow($"deepset:{id}", group, source,
                 attack ? RowKind.Attack : RowKind.BenignInstruction, r.GetProperty("text").GetString()!, "Apache-2.0"));
-        }).Where(x => x.id <= DeepsetLastTrainId).Select(x => x.row)];
+        }).Where(x => keep(x.id)).Select(x => x.row)];
 
     /// <summary>Variants of one dataset (AILuminate en/fr, the InjecAgent files, arena-hard versions) are one group.</summary>
     public static string GroupOf(string source) => source switch

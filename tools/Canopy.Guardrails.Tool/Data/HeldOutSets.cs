@@ -22,15 +22,7 @@ public sealed class HeldOutSets(DataFolders folders)
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
-        [.. File.ReadLines(folders.Require(Deepset)).Where(l => l.Length > 0).Select(line =>
-        {
-            using var doc = JsonDocument.Parse(line);
-            var r = doc.RootElement;
-            var id = r.GetProperty("id").GetInt32();
-            var attack = r.GetProperty("label").GetString() == "INJECTION";
-            return (id, row: new LabelledRow($"deepset:{id}", "deepset-test", "deepset/prompt-injections test split",
-                attack ? RowKind.Attack : RowKind.BenignInstruction, r.GetProperty("text").GetString()!, "Apache-2.0"));
-        }).Where(x => x.id > GuardrailPool.DeepsetLastTrainId).Select(x => x.row)];
+        GuardrailPool.ReadDeepset(folders.Require(Deepset), "deepset-test", "deepset/prompt-injections test split", id => id > GuardrailPool.DeepsetLastTrainId);
 
     public IReadOnlyList<CyberSecEvalCase> CyberSecEval()
     {
