@@ -21,8 +21,9 @@ public sealed class CanopyAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Answers stream slowly enough (40 ms a word) that a loaded machine still clicks Stop before they end.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Canopy_AppHost>(
-            ["Canopy:VectorStore=embedded", "Canopy:Llm=extractive", "Canopy:ExtractiveDelayMs=20"],
+            ["Canopy:VectorStore=embedded", "Canopy:Llm=extractive", "Canopy:ExtractiveDelayMs=40"],
             (options, _) =>
             {
                 options.DisableDashboard = false;
