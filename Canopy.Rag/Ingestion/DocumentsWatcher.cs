@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Canopy.Rag.VectorStore;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Rag.Ingestion;
@@ -8,7 +9,8 @@ namespace Canopy.Rag.Ingestion;
 /// (editors and copies write in several steps). A watcher overflow asks for a full rescan instead.
 /// </summary>
 public sealed class DocumentsWatcher(
-    DocumentFolders folders, IngestionQueue queue, IOptions<IngestionOptions> options, ILogger<DocumentsWatcher> logger) : BackgroundService
+    DocumentFolders folders, IngestionQueue queue, IVectorIndex index, IOptions<IngestionOptions> options, ILogger<DocumentsWatcher> logger)
+    : BackgroundService
 {
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -82,12 +84,25 @@ public sealed class DocumentsWatcher(
                 try { hash = await DocumentFiles.HashFileAsync(path, cancellationToken); }
                 catch (IOException) { }
             }
-            await queue.EnqueueAsync(folder.IdOf(path), folder.SourceOf(path), cancellationToken, hash);
+            var id = folder.IdOf(path);
+            // An upload's own write, or a touch, must not send an indexed document back through ingestion.
+            if (hash is not null && await IndexedHashAsync(id, cancellationToken) == hash) return;
+            await queue.EnqueueAsync(id, folder.SourceOf(path), cancellationToken, hash);
             logger.LogDebug("Queued {Path} after a change", path);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Could not queue {Path}; the next scan will", path);
+        }
+    }
+
+    private async Task<string?> IndexedHashAsync(string id, CancellationToken cancellationToken)
+    {
+        try { return (await index.GetDocumentAsync(id, cancellationToken))?.ContentHash; }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug(ex, "Could not look up {DocumentId} in the index; queueing it", id);
+            return null;
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Canopy.Rag.Documents;
+using Canopy.Rag.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Canopy.Tests.Ingestion;
@@ -50,6 +52,30 @@ public sealed class DocumentsFolderWatchTests(RagServiceFactory factory, ITestOu
             r => r.Results.Any(h => h.Text.Contains("room 404")) && r.Results.All(h => !h.Text.Contains("room 101")));
 
         Assert.Single(after.Results, h => h.DocumentId == "office-hours-txt");
+    }
+
+    [Fact]
+    public async Task Rewriting_a_file_with_the_same_bytes_does_not_send_it_back_through_ingestion()
+    {
+        Directory.CreateDirectory(factory.DocumentsPath);
+        var file = Path.Combine(factory.DocumentsPath, "lab-safety.txt");
+        const string text = "Goggles stay on in the chemistry lab until the fume hoods are closed.";
+        await WriteAtomicallyAsync(file, text);
+        await _client.WaitForSearchAsync("When can goggles come off in the chemistry lab?", r => r.Results.Any(h => h.DocumentId == "lab-safety-txt"));
+        await IngestionIdle.WaitAsync(_client, TimeSpan.FromMinutes(1));
+        var state = factory.Services.GetRequiredService<IngestionState>();
+        var (ingested, unchanged) = (state.Ingested, state.Unchanged);
+
+        // Same bytes written in place (what an upload's own write or an editor's save looks like to the watcher), then a
+        // second file whose arrival shows the watcher has handled both.
+        await File.WriteAllTextAsync(file, text);
+        await WriteAtomicallyAsync(Path.Combine(factory.DocumentsPath, "lab-hours.txt"), "The teaching lab opens at eight on weekdays.");
+        await _client.WaitForSearchAsync("When does the teaching lab open?", r => r.Results.Any(h => h.DocumentId == "lab-hours-txt"));
+        await IngestionIdle.WaitAsync(_client, TimeSpan.FromMinutes(1));
+
+        Assert.Equal((ingested + 1, unchanged), (state.Ingested, state.Unchanged));
+        var document = await _client.GetFromJsonAsync<DocumentInfo>("/api/documents/lab-safety-txt");
+        Assert.Equal(DocumentStatus.Ready, document!.Status);
     }
 
     private async Task WriteAtomicallyAsync(string file, string text)

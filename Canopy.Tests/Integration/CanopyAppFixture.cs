@@ -12,18 +12,21 @@ namespace Canopy.Tests.Integration;
 /// The real AppHost in embedded mode with the real Aspire dashboard, started once for the integration tests.
 /// Traces are read back from the dashboard's telemetry API.
 /// </summary>
-public sealed class CanopyAppFixture : IAsyncLifetime
+public class CanopyAppFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     public DistributedApplication App { get; private set; } = default!;
     public HttpClient Dashboard { get; private set; } = default!;
 
+    /// <summary>The AppHost's arguments: the modes a newcomer runs.</summary>
+    protected virtual Task<string[]> ArgumentsAsync() =>
+        Task.FromResult<string[]>(["Canopy:VectorStore=embedded", "Canopy:Llm=extractive"]);
+
     public async Task InitializeAsync()
     {
-        // Answers stream slowly enough (40 ms a word) that a loaded machine still clicks Stop before they end.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Canopy_AppHost>(
-            ["Canopy:VectorStore=embedded", "Canopy:Llm=extractive", "Canopy:ExtractiveDelayMs=40"],
+            await ArgumentsAsync(),
             (options, _) =>
             {
                 options.DisableDashboard = false;
@@ -43,7 +46,7 @@ public sealed class CanopyAppFixture : IAsyncLifetime
             Dashboard.DefaultRequestHeaders.Add("x-api-key", key);
     }
 
-    public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource);
+    public HttpClient CreateClient(string resource) => UntracedClient.For(App, resource);
 
     public async Task WaitForIngestionIdleAsync(TimeSpan deadline)
     {
@@ -72,7 +75,7 @@ public sealed class CanopyAppFixture : IAsyncLifetime
         throw new TimeoutException($"Trace {traceId} was not complete after {timeout}: {string.Join(", ", spans.Select(s => $"{s.Service}/{s.Name}"))}");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Dashboard?.Dispose();
         if (App is not null) await App.DisposeAsync();

@@ -47,7 +47,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
         throw new TimeoutException($"canopy-be did not answer within {RestartTimeout}: {last}");
     }
 
-    public HttpClient Client(string resource) => App.CreateHttpClient(resource);
+    public HttpClient Client(string resource) => Integration.UntracedClient.For(App, resource);
 
     /// <summary>The process id DCP reports for the resource (for a project, the `dotnet run` above the service).</summary>
     public int Pid(string resource)
