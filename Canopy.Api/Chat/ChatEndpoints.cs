@@ -1,5 +1,8 @@
+using System.Diagnostics;
+using System.Net.ServerSentEvents;
 using Canopy.Api.Admission;
 using Canopy.Api.Features;
+using Canopy.Contracts.Chat;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Canopy.Api.Chat;
@@ -19,9 +22,20 @@ public static class ChatEndpoints
         return app;
     }
 
-    internal static Results<ChatEventStreamResult, ValidationProblem> Chat(ChatRequest request, FeatureCatalog features)
+    /// <remarks>The client closing the request (Stop) cancels <see cref="HttpContext.RequestAborted"/>, and with it the turn.</remarks>
+    internal static Results<ServerSentEventsResult<ChatEvent>, ValidationProblem> Chat(
+        ChatRequest request, FeatureCatalog features, ChatPipeline pipeline, HttpContext context)
     {
         var errors = request.Validate(features);
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : new ChatEventStreamResult(request);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        // Proxies such as nginx would otherwise hold the deltas back.
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+        if (Activity.Current is { } activity)
+            context.Response.Headers["X-Trace-Id"] = activity.TraceId.ToHexString();
+        return EventStream(pipeline.StreamAsync(request, context.RequestAborted));
     }
+
+    /// <summary>Each event as <c>event: &lt;type&gt;</c> and its JSON (which repeats the type) as <c>data:</c>.</summary>
+    internal static ServerSentEventsResult<ChatEvent> EventStream(IAsyncEnumerable<ChatEvent> events) =>
+        TypedResults.ServerSentEvents(events.Select(e => new SseItem<ChatEvent>(e, e.Type)));
 }

@@ -1,14 +1,18 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Canopy.Api.Features;
 using Canopy.Api.Guardrails;
 using Canopy.Api.Llm;
 using Canopy.Api.Retrieval;
+using Canopy.Contracts.Chat;
+using Canopy.Contracts.Search;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Api.Chat;
 
-/// <summary>One chat turn: input guardrails, retrieval (for features that use it), generation, output guardrails, each reported as events.</summary>
+/// <summary>One chat turn as a stream of events: input guardrails, retrieval (for features that use it), generation, output guardrails.</summary>
 public sealed class ChatPipeline(
     GuardrailService guardrails,
     RagClient rag,
@@ -18,7 +22,39 @@ public sealed class ChatPipeline(
     IOptions<RetrievalOptions> retrieval,
     ILogger<ChatPipeline> logger)
 {
-    public async Task RunAsync(ChatRequest request, Func<ChatEvent, Task> emit, CancellationToken cancellationToken)
+    /// <summary>Runs the turn while it is read; cancelling, or stopping reading, cancels the turn.</summary>
+    public async IAsyncEnumerable<ChatEvent> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Generation hands over text in a callback and C# allows no yield inside try/catch: the turn writes to a channel read here.
+        var events = Channel.CreateBounded<ChatEvent>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var turn = RunAsync(request, events.Writer, stop.Token);
+        try
+        {
+            await foreach (var chatEvent in events.Reader.ReadAllAsync(CancellationToken.None))
+                yield return chatEvent;
+        }
+        finally
+        {
+            // A reader that leaves early stops the turn, which records how it ended before the request's span closes.
+            await stop.CancelAsync();
+            await turn;
+        }
+    }
+
+    private async Task RunAsync(ChatRequest request, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunStagesAsync(request, e => events.WriteAsync(e, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            events.Complete();
+        }
+    }
+
+    private async Task RunStagesAsync(ChatRequest request, Func<ChatEvent, ValueTask> emit, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var featureId = request.Feature ?? FeatureCatalog.Default;
@@ -50,7 +86,7 @@ public sealed class ChatPipeline(
             if (input.Decision == GuardrailDecision.Redact)
                 await emit(new GuardrailEvent("input", "redact", [.. input.Detections.Select(d => d.Category).Distinct()], input.Text));
 
-            IReadOnlyList<RetrievedPassage>? passages = null;
+            IReadOnlyList<Passage>? passages = null;
             if (feature.UsesRetrieval)
             {
                 stage = "retrieval";
@@ -59,7 +95,7 @@ public sealed class ChatPipeline(
                 // A retrieved passage that tries to instruct the model is dropped before anyone sees it.
                 passages = (await guardrails.FilterContextAsync(passages, p => p.Text, featureId, cancellationToken)).Kept;
                 retrievalMs = Ms(retrievalStarted);
-                await emit(new SourcesEvent([.. passages.Select((p, i) => new SourceReference(i + 1, p.DocumentId, p.Title, p.Source, p.HeadingPath, p.Text, p.Score))]));
+                await emit(new SourcesEvent([.. passages.Select((p, i) => CitedSource.Of(i + 1, p))]));
             }
 
             stage = "generation";

@@ -1,3 +1,4 @@
+using Canopy.Contracts.Features;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Api.Features;
@@ -5,12 +6,12 @@ namespace Canopy.Api.Features;
 /// <summary>Canopy's features with their effective settings (defaults overlaid with <c>Canopy:Features</c>).</summary>
 public sealed class FeatureCatalog(IOptionsMonitor<FeatureSettings> settings)
 {
-    public const string InformationSearch = "information-search";
-    public const string Summarize = "summarize";
-    public const string SocraticTutor = "socratic-tutor";
-    public const string Default = InformationSearch;
+    public const string InformationSearch = FeatureIds.InformationSearch;
+    public const string Summarize = FeatureIds.Summarize;
+    public const string SocraticTutor = FeatureIds.SocraticTutor;
+    public const string Default = FeatureIds.Default;
 
-    public static readonly IReadOnlyList<string> Ids = [InformationSearch, Summarize, SocraticTutor];
+    public static IReadOnlyList<string> Ids => FeatureIds.All;
 
     public FeatureSettings Get(string id) => settings.Get(id);
 

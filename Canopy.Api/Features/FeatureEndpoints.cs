@@ -1,13 +1,7 @@
 using Canopy.Api.Llm;
-using Microsoft.Extensions.Options;
+using Canopy.Contracts.Features;
 
 namespace Canopy.Api.Features;
-
-public sealed record FeatureFlag(string Id, string Name, string Description, bool Enabled, string Model, float Temperature, int MaxTokens, int MaxInputTokens, bool UsesRetrieval);
-
-public sealed record ProviderInfo(string Name, string Model, bool Extractive, string? Notice);
-
-public sealed record FeatureFlagsResponse(IReadOnlyList<FeatureFlag> Features, ProviderInfo Provider);
 
 public static class FeatureEndpoints
 {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Canopy.Contracts.Feedback;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Canopy.Api.Feedback;

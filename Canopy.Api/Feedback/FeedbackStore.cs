@@ -1,3 +1,4 @@
+using Canopy.Contracts.Feedback;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Canopy.Api.Features;
-using Canopy.Api.Retrieval;
+using Canopy.Contracts.Search;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +8,7 @@ namespace Canopy.Api.Llm;
 
 /// <summary>What to generate: the feature's settings, the question or text, the passages (null when the feature does not retrieve) and history.</summary>
 public sealed record GenerationRequest(
-    string FeatureId, FeatureSettings Feature, string Question, IReadOnlyList<RetrievedPassage>? Passages, IReadOnlyList<ChatMessage> History);
+    string FeatureId, FeatureSettings Feature, string Question, IReadOnlyList<Passage>? Passages, IReadOnlyList<ChatMessage> History);
 
 /// <summary>What one generation produced and how long its parts took.</summary>
 public sealed record GenerationResult(string Text, long InputTokens, long OutputTokens, string FinishReason, TimeSpan PromptTime, TimeSpan? TimeToFirstToken, TimeSpan Duration);

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Canopy.Api.Features;
-using Canopy.Api.Retrieval;
+using Canopy.Contracts.Search;
 using Microsoft.Extensions.AI;
 
 namespace Canopy.Api.Llm;
@@ -26,7 +26,7 @@ public sealed class ExtractiveChatClient(TimeSpan pieceDelay = default) : IChatC
     {
         var list = messages.ToList();
         var question = list.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
-        var passages = options?.AdditionalProperties?.TryGetValue(PassagesKey, out var value) == true && value is IReadOnlyList<RetrievedPassage> p ? p : [];
+        var passages = options?.AdditionalProperties?.TryGetValue(PassagesKey, out var value) == true && value is IReadOnlyList<Passage> p ? p : [];
         var feature = options?.AdditionalProperties?.TryGetValue(FeatureKey, out var f) == true ? f as string : null;
         var answer = feature switch
         {

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Canopy.Api.Retrieval;
+using Canopy.Contracts.Search;
 
 namespace Canopy.Api.Llm;
 
@@ -19,7 +19,7 @@ public static partial class ExtractiveComposer
         "who", "why", "with", "you", "about", "describe", "give",
     };
 
-    public static string Compose(string question, IReadOnlyList<RetrievedPassage> passages, int maxSentences = 4)
+    public static string Compose(string question, IReadOnlyList<Passage> passages, int maxSentences = 4)
     {
         if (passages.Count == 0)
             return "I could not find anything about this in the course documents.";

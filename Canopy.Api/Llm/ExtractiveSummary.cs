@@ -1,5 +1,5 @@
 using System.Text;
-using Canopy.Api.Retrieval;
+using Canopy.Contracts.Search;
 
 namespace Canopy.Api.Llm;
 
@@ -26,7 +26,7 @@ public static partial class ExtractiveComposer
     }
 
     /// <summary>The most relevant sentence of the best passages, then a question that asks the student to reason from it.</summary>
-    public static string Socratic(string question, IReadOnlyList<RetrievedPassage> passages)
+    public static string Socratic(string question, IReadOnlyList<Passage> passages)
     {
         if (passages.Count == 0)
             return "I could not find anything about this in the course documents. What do you already know about it, and where did you meet it in your course?";

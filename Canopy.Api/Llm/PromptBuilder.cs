@@ -1,11 +1,11 @@
 using System.Text;
-using Canopy.Api.Retrieval;
+using Canopy.Contracts.Search;
 using Microsoft.Extensions.AI;
 
 namespace Canopy.Api.Llm;
 
 /// <summary>The messages sent to the model, and what went into them.</summary>
-public sealed record PromptPlan(IReadOnlyList<ChatMessage> Messages, IReadOnlyList<RetrievedPassage> Passages, int EstimatedTokens, bool Truncated);
+public sealed record PromptPlan(IReadOnlyList<ChatMessage> Messages, IReadOnlyList<Passage> Passages, int EstimatedTokens, bool Truncated);
 
 /// <summary>
 /// Builds the prompt: the feature's system prompt, numbered passages (for features that retrieve) marked as data
@@ -15,11 +15,11 @@ public sealed record PromptPlan(IReadOnlyList<ChatMessage> Messages, IReadOnlyLi
 public static class PromptBuilder
 {
     public static PromptPlan Build(
-        string systemPrompt, string question, IReadOnlyList<RetrievedPassage>? passages, IReadOnlyList<ChatMessage> history, int budgetTokens)
+        string systemPrompt, string question, IReadOnlyList<Passage>? passages, IReadOnlyList<ChatMessage> history, int budgetTokens)
     {
         var truncated = false;
         var used = TokenEstimate.Of(systemPrompt) + TokenEstimate.Of(question) + 16;
-        var included = new List<RetrievedPassage>();
+        var included = new List<Passage>();
         foreach (var passage in passages ?? [])
         {
             var cost = TokenEstimate.Of(passage.Text) + TokenEstimate.Of(passage.HeadingPath) + 8;
@@ -44,9 +44,9 @@ public static class PromptBuilder
         return new PromptPlan(messages, included, used, truncated);
     }
 
-    public static string FormatPassages(IReadOnlyList<RetrievedPassage> passages) => FormatPassages(passages, Datamarking.NewTag());
+    public static string FormatPassages(IReadOnlyList<Passage> passages) => FormatPassages(passages, Datamarking.NewTag());
 
-    public static string FormatPassages(IReadOnlyList<RetrievedPassage> passages, string tag)
+    public static string FormatPassages(IReadOnlyList<Passage> passages, string tag)
     {
         if (passages.Count == 0) return "Course passages: none were found.";
         var text = new StringBuilder(Datamarking.Explanation(tag)).Append("\n\nCourse passages:\n<").Append(tag).Append(">\n");

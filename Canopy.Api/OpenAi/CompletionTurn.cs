@@ -1,5 +1,5 @@
 using System.Text;
-using Canopy.Api.Chat;
+using Canopy.Contracts.Chat;
 
 namespace Canopy.Api.OpenAi;
 
@@ -9,7 +9,7 @@ public sealed class CompletionTurn
     private readonly StringBuilder _content = new();
 
     public string? TraceId { get; private set; }
-    public IReadOnlyList<SourceReference> Sources { get; private set; } = [];
+    public IReadOnlyList<CitedSource> Sources { get; private set; } = [];
     public string FinishReason { get; private set; } = "stop";
     public CompletionUsage Usage { get; private set; } = new(0, 0);
     public ErrorEvent? Error { get; private set; }

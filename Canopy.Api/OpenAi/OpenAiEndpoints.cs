@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using Canopy.Api.Admission;
 using Canopy.Api.Chat;
 using Canopy.Api.Features;
+using Canopy.Contracts.Chat;
 
 namespace Canopy.Api.OpenAi;
 
@@ -52,61 +52,24 @@ public static class OpenAiEndpoints
 
         var messages = request!.Messages!;
         var feature = request.Model![ModelPrefix.Length..];
-        var history = messages.Take(messages.Count - 1).Where(m => m.Role is "user" or "assistant").Select(m => new ChatTurn(m.Role!, m.Text ?? "")).ToArray();
+        var history = messages.Take(messages.Count - 1).Where(m => m.Role is "user" or "assistant").Select(m => new ChatHistoryTurn(m.Role!, m.Text ?? "")).ToArray();
         var chat = new ChatRequest(messages[^1].Text, Feature: feature, History: history);
         if (chat.Validate(features) is { Count: > 0 } errors)
             return OpenAiJson.Error(400, string.Join(" ", errors.Values.SelectMany(v => v)), "invalid_request_error", "messages");
 
-        return request.Stream
-            ? new CompletionStreamResult(chat, request.Model, request.StreamOptions?.IncludeUsage == true, pipeline)
-            : await CompleteOnceAsync(chat, request.Model, pipeline, context.RequestAborted);
+        if (!request.Stream) return await CompleteOnceAsync(chat, request.Model, pipeline, context.RequestAborted);
+        var turn = pipeline.StreamAsync(chat, context.RequestAborted);
+        return TypedResults.ServerSentEvents(CompletionStream.ChunksAsync(turn, request.Model, request.StreamOptions?.IncludeUsage == true));
     }
 
     private static async Task<IResult> CompleteOnceAsync(ChatRequest chat, string model, ChatPipeline pipeline, CancellationToken cancellationToken)
     {
         var turn = new CompletionTurn();
-        await pipeline.RunAsync(chat, e => { turn.Apply(e); return Task.CompletedTask; }, cancellationToken);
+        await foreach (var chatEvent in pipeline.StreamAsync(chat, cancellationToken)) turn.Apply(chatEvent);
         if (turn.Error is { } error)
             return OpenAiJson.Error(503, error.Message, "service_unavailable", code: error.Stage);
         var completion = new Completion("chatcmpl-" + (turn.TraceId ?? Guid.NewGuid().ToString("N")), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model,
             [new CompletionChoice(0, new AssistantMessage(turn.Content), turn.FinishReason)], turn.Usage, new CanopyExtras(turn.TraceId, [.. turn.SourceLines()]));
         return TypedResults.Json(completion, OpenAiJson.Options);
-    }
-}
-
-/// <summary>Streams a completion as OpenAI chunks (<c>data: {...}</c>) ending with <c>data: [DONE]</c>.</summary>
-internal sealed class CompletionStreamResult(ChatRequest chat, string model, bool includeUsage, ChatPipeline pipeline) : IResult
-{
-    public async Task ExecuteAsync(HttpContext httpContext)
-    {
-        var response = httpContext.Response;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        var aborted = httpContext.RequestAborted;
-        var turn = new CompletionTurn();
-        var id = "chatcmpl-" + Guid.NewGuid().ToString("N");
-        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-
-        async Task WriteAsync(object payload)
-        {
-            var frame = "data: " + JsonSerializer.Serialize(payload, OpenAiJson.Options) + "\n\n";
-            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(frame), aborted);
-            await response.Body.FlushAsync(aborted);
-        }
-
-        await WriteAsync(new CompletionChunk(id, created, model, [new ChunkChoice(0, new ChunkDelta("assistant", ""), null)]));
-        await pipeline.RunAsync(chat, async e =>
-        {
-            if (turn.Apply(e) is { Length: > 0 } text)
-                await WriteAsync(new CompletionChunk(id, created, model, [new ChunkChoice(0, new ChunkDelta(null, text), null)]));
-        }, aborted);
-
-        if (turn.Error is { } error)
-            await WriteAsync(new OpenAiError(new OpenAiErrorBody(error.Message, "service_unavailable", null, error.Stage)));
-        else
-            await WriteAsync(new CompletionChunk(id, created, model, [new ChunkChoice(0, new ChunkDelta(null, null), turn.FinishReason)]));
-        if (includeUsage)
-            await WriteAsync(new CompletionChunk(id, created, model, [], turn.Usage));
-        await response.Body.WriteAsync("data: [DONE]\n\n"u8.ToArray(), aborted);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Canopy.Contracts;
+using Canopy.Contracts.Search;
 using Polly;
 
 namespace Canopy.Api.Retrieval;
@@ -7,7 +8,7 @@ namespace Canopy.Api.Retrieval;
 /// <summary>Asks canopy-rag for passages; the call is wrapped in the <c>rag-query</c> span.</summary>
 public sealed class RagClient(HttpClient http)
 {
-    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int topK, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Passage>> SearchAsync(string query, int topK, CancellationToken cancellationToken)
     {
         using var activity = ApiTelemetry.Source.StartActivity(ApiTelemetry.RagQuerySpan);
         activity?.SetTag("canopy.rag.top_k", topK);
@@ -16,10 +17,10 @@ public sealed class RagClient(HttpClient http)
         {
             // Redaction can lengthen a question that passed validation; canopy-rag must never be sent what it refuses.
             if (query.Length > RequestLimits.MaxSearchQueryLength) query = query[..RequestLimits.MaxSearchQueryLength];
-            using var response = await http.PostAsJsonAsync("/api/search", new RagSearchRequest(query, topK), cancellationToken);
+            using var response = await http.PostAsJsonAsync("/api/search", new SearchRequest(query, topK), cancellationToken);
             if (!response.IsSuccessStatusCode)
                 throw new RetrievalUnavailableException($"canopy-rag answered {(int)response.StatusCode} {response.ReasonPhrase}.");
-            var body = await response.Content.ReadFromJsonAsync<RagSearchResponse>(cancellationToken)
+            var body = await response.Content.ReadFromJsonAsync<SearchResponse>(cancellationToken)
                 ?? throw new RetrievalUnavailableException("canopy-rag returned an empty body.");
             activity?.SetTag("canopy.rag.documents.retrieved", body.Results.Count);
             activity?.SetTag("canopy.rag.method", body.Method);

@@ -1,3 +1,4 @@
+using Canopy.Contracts.Search;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Api.Retrieval;
@@ -19,7 +20,7 @@ public sealed class RetrievalWarmup(IHttpClientFactory clients, ILogger<Retrieva
         {
             // The health client: no retries, and no failure here counts against the search circuit.
             using var http = clients.CreateClient(RetrievalExtensions.HealthHttpClient);
-            using var response = await http.PostAsJsonAsync("/api/search", new RagSearchRequest("course overview", 1), timeout.Token);
+            using var response = await http.PostAsJsonAsync("/api/search", new SearchRequest("course overview", 1), timeout.Token);
             logger.LogDebug("Retrieval warm-up search answered {Status}", (int)response.StatusCode);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using Canopy.Contracts.Documents;
 using Canopy.Rag.Ingestion;
 using Canopy.Rag.Ingestion.Readers;
 using Microsoft.AspNetCore.Http.Features;

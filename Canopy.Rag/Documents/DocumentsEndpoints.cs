@@ -1,4 +1,5 @@
 using System.Text;
+using Canopy.Contracts.Documents;
 using Canopy.Rag.Ingestion;
 using Canopy.Rag.Ingestion.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;

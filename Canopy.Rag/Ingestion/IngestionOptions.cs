@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Canopy.Contracts.Documents;
 
 namespace Canopy.Rag.Ingestion;
 
@@ -19,7 +20,7 @@ public sealed class IngestionOptions
 
     /// <summary>Largest accepted upload in bytes (20 MB).</summary>
     [Range(1, 1L << 31)]
-    public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
+    public long MaxUploadBytes { get; set; } = DocumentUploads.DefaultMaxBytes;
 
     /// <summary>Quiet time after the last change of a file before it is queued, so half-written files are not read.</summary>
     [Range(0, 60_000)]

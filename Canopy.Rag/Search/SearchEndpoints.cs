@@ -1,4 +1,5 @@
 using Canopy.Contracts;
+using Canopy.Contracts.Search;
 using Canopy.Rag.Search.Rerank;
 using Canopy.Rag.VectorStore;
 using Microsoft.AspNetCore.Http.HttpResults;

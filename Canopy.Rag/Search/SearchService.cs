@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Canopy.Contracts.Search;
 using Canopy.Rag.Search.Rerank;
 using Canopy.Rag.VectorStore;
 using Microsoft.Extensions.AI;
@@ -45,7 +46,7 @@ public sealed class SearchService(
             search?.SetTag("canopy.rag.candidates.found", keyword.Count);
         }
 
-        List<SearchHit> hits;
+        List<Passage> hits;
         using (var rerank = RagTelemetry.Source.StartActivity(RagTelemetry.RerankSpan))
         {
             var fused = method == "hybrid"
@@ -59,7 +60,7 @@ public sealed class SearchService(
                 else rerank?.SetTag("canopy.rerank.fallback", true);
             }
             var cosine = vector.ToDictionary(v => v.Chunk.Id, v => v.Score);
-            hits = [.. fused.Take(topK).Select((f, i) => new SearchHit(
+            hits = [.. fused.Take(topK).Select((f, i) => new Passage(
                 i + 1, f.Chunk.Id, f.Chunk.DocumentId, f.Chunk.DocumentTitle, f.Chunk.Source, f.Chunk.Course, f.Chunk.HeadingPath,
                 f.Chunk.Text, Math.Round(f.Score, 6), cosine.TryGetValue(f.Chunk.Id, out var c) ? Math.Round(c, 6) : null))];
             rerank?.SetTag("canopy.rerank.method", rankMethod);

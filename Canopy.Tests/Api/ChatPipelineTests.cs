@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -5,6 +6,7 @@ using Canopy.Api.Chat;
 using Canopy.Api.Guardrails;
 using Canopy.Api.Llm;
 using Canopy.Api.Retrieval;
+using Canopy.Contracts.Chat;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -20,9 +22,11 @@ public sealed class ChatPipelineTests
 
     private readonly List<string> _ragBodies = [];
 
-    private ChatPipeline Pipeline(Func<HttpResponseMessage> rag)
+    private ChatPipeline Pipeline(Func<HttpResponseMessage> rag) => Pipeline(new CannedHandler(_ragBodies, rag));
+
+    private static ChatPipeline Pipeline(HttpMessageHandler rag)
     {
-        var http = new HttpClient(new CannedHandler(_ragBodies, rag)) { BaseAddress = new Uri("http://canopy-rag") };
+        var http = new HttpClient(rag) { BaseAddress = new Uri("http://canopy-rag") };
         var provider = new FixedLlmProviderAccessor(new LlmProvider(ExtractiveChatClient.ProviderName, ExtractiveChatClient.ModelName));
         var generator = new AnswerGenerator(new ExtractiveChatClient(), provider, Options.Create(new GenerationOptions()));
         var guardrails = new GuardrailService([new PiiDetector(), new PromptInjectionDetector()], NullLogger<GuardrailService>.Instance);
@@ -32,7 +36,7 @@ public sealed class ChatPipelineTests
     private static async Task<List<ChatEvent>> RunAsync(ChatPipeline pipeline, string message, string? feature = null)
     {
         var events = new List<ChatEvent>();
-        await pipeline.RunAsync(new ChatRequest(message, Feature: feature), e => { events.Add(e); return Task.CompletedTask; }, CancellationToken.None);
+        await foreach (var e in pipeline.StreamAsync(new ChatRequest(message, Feature: feature))) events.Add(e);
         return events;
     }
 
@@ -140,7 +144,53 @@ public sealed class ChatPipelineTests
         Assert.Contains("\"Bell states\"", answer);
     }
 
+    [Fact]
+    public async Task A_reader_that_leaves_early_cancels_the_turn_and_the_span_says_so()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == nameof(ChatPipelineTests),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var source = new ActivitySource(nameof(ChatPipelineTests));
+        using var server = source.StartActivity("POST /api/chat")!;
+        var search = new HeldSearchHandler();
+
+        await foreach (var e in Pipeline(search).StreamAsync(new ChatRequest("Explain quantum entanglement")))
+        {
+            Assert.IsType<StartEvent>(e);
+            await search.Asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            break;
+        }
+
+        Assert.True(search.Cancelled);
+        Assert.Equal(true, server.GetTagItem("canopy.chat.cancelled"));
+    }
+
     private static HttpResponseMessage Json(string json) => new(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    /// <summary>A search that answers only when it is cancelled.</summary>
+    private sealed class HeldSearchHandler : HttpMessageHandler
+    {
+        public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool Cancelled { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Asked.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Cancelled = true;
+                throw;
+            }
+            throw new UnreachableException();
+        }
+    }
 
     private sealed class CannedHandler(List<string> bodies, Func<HttpResponseMessage> respond) : HttpMessageHandler
     {

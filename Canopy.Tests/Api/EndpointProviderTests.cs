@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Canopy.Api.Chat;
-using Canopy.Web.Chat;
+using Canopy.Contracts.Chat;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -19,12 +19,12 @@ public sealed class EndpointProviderTests
             .UseSetting("ConnectionStrings:llm", connectionString)
             .UseSetting("Canopy:Feedback:DataPath", Path.Combine(Path.GetTempPath(), "canopy-be-endpoint-tests")));
 
-    private static async Task<List<ChatStreamEvent>> SummarizeAsync(WebApplicationFactory<ChatPipeline> factory)
+    private static async Task<List<ChatEvent>> SummarizeAsync(WebApplicationFactory<ChatPipeline> factory)
     {
         using var client = factory.CreateClient();
         using var response = await client.PostAsJsonAsync("/api/chat", new { message = Text, feature = "summarize" });
-        var events = new List<ChatStreamEvent>();
-        await foreach (var e in SseReader.ReadAsync(await response.Content.ReadAsStreamAsync(), CancellationToken.None)) events.Add(e);
+        var events = new List<ChatEvent>();
+        await foreach (var e in ChatEventStream.ReadAsync(await response.Content.ReadAsStreamAsync(), CancellationToken.None)) events.Add(e);
         return events;
     }
 
@@ -51,9 +51,9 @@ public sealed class EndpointProviderTests
 
         var events = await SummarizeAsync(factory);
 
-        Assert.Equal("endpoint", events[0].As<StartPayload>().Provider);
-        Assert.Equal("Leaf area index measures leaves.", string.Concat(events.Where(e => e.Type == "delta").Select(e => e.As<DeltaPayload>().Delta)));
-        var done = events[^1].As<DonePayload>();
+        Assert.Equal("endpoint", Assert.IsType<StartEvent>(events[0]).Provider);
+        Assert.Equal("Leaf area index measures leaves.", string.Concat(events.OfType<DeltaEvent>().Select(e => e.Delta)));
+        var done = Assert.IsType<DoneEvent>(events[^1]);
         Assert.Equal((42, 5), (done.Usage.InputTokens, done.Usage.OutputTokens));
 
         var request = Assert.Single(server.Requests);
@@ -62,7 +62,7 @@ public sealed class EndpointProviderTests
         Assert.Equal("system", request.GetProperty("messages")[0].GetProperty("role").GetString());
         Assert.Equal(Text, request.GetProperty("messages")[1].GetProperty("content").GetString());
 
-        var traceId = events[0].As<StartPayload>().TraceId;
+        var traceId = Assert.IsType<StartEvent>(events[0]).TraceId;
         var trace = ActivityTraceId.CreateFromString(traceId);
         Activity Span(string name) => spans.Single(name, trace);
         var generate = Span("endpoint-generate");
@@ -84,7 +84,7 @@ public sealed class EndpointProviderTests
 
         var events = await SummarizeAsync(factory);
 
-        Assert.Equal("Leaf area index measures leaves.", string.Concat(events.Where(e => e.Type == "delta").Select(e => e.As<DeltaPayload>().Delta)));
+        Assert.Equal("Leaf area index measures leaves.", string.Concat(events.OfType<DeltaEvent>().Select(e => e.Delta)));
     }
 
     [SkippableFact]
@@ -98,7 +98,7 @@ public sealed class EndpointProviderTests
 
         Assert.Equal("done", events[^1].Type);
         Assert.True(events.Count(e => e.Type == "delta") > 1, "the model streams its answer");
-        Assert.True(events[^1].As<DonePayload>().Usage.OutputTokens > 0);
+        Assert.True(Assert.IsType<DoneEvent>(events[^1]).Usage.OutputTokens > 0);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class EndpointProviderTests
         var events = await SummarizeAsync(factory);
 
         Assert.Equal(["start", "error"], events.Select(e => e.Type));
-        var error = events[1].As<ErrorPayload>();
+        var error = Assert.IsType<ErrorEvent>(events[1]);
         Assert.Equal("generation", error.Stage);
         Assert.Contains("language model is unavailable", error.Message);
     }

@@ -1,13 +1,13 @@
 using Canopy.Api.Features;
 using Canopy.Api.Llm;
-using Canopy.Api.Retrieval;
+using Canopy.Contracts.Search;
 using Microsoft.Extensions.AI;
 
 namespace Canopy.Tests.Api;
 
 public sealed class PromptAndExtractiveTests
 {
-    private static RetrievedPassage Passage(int rank, string text, string title = "Lecture notes") =>
+    private static Passage Passage(int rank, string text, string title = "Lecture notes") =>
         new(rank, $"c{rank}", $"doc{rank}", title, $"corpus/doc{rank}.md", null, $"{title} > Section {rank}", text, 1.0 / rank, null);
 
     [Fact]

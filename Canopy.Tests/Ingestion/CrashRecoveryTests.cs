@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
-using Canopy.Rag.Documents;
+using Canopy.Contracts.Documents;
+using Canopy.Contracts.Search;
 using Canopy.Rag.Ingestion;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
@@ -63,8 +64,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 
             var done = await WaitForAsync(second, d => d.Count == FileCount + 1 && d.All(x => x.Status == DocumentStatus.Ready));
             Assert.All(done, d => Assert.True(d.Chunks > 0, $"{d.Id} has chunks"));
-            var late = await second.Client.PostAsJsonAsync("/api/search", new Canopy.Rag.Search.SearchRequest("Where does the herbarium keep pressed ferns?", 3));
-            Assert.Equal("late-upload-md", (await late.Content.ReadFromJsonAsync<Canopy.Rag.Search.SearchResponse>())!.Results[0].DocumentId);
+            var late = await second.Client.PostAsJsonAsync("/api/search", new SearchRequest("Where does the herbarium keep pressed ferns?", 3));
+            Assert.Equal("late-upload-md", (await late.Content.ReadFromJsonAsync<SearchResponse>())!.Results[0].DocumentId);
             await second.KillAsync();
         }
 
@@ -89,7 +90,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
     private const string LateUpload = "# Herbarium notes\n\nThe herbarium keeps pressed ferns in the cedar cabinets of room 12.";
 
     /// <summary>Search as soon as the process answers it; the token is the deadline.</summary>
-    private static async Task<Canopy.Rag.Search.SearchResponse> FirstSearchAsync(RagProcess rag, CancellationToken deadline)
+    private static async Task<SearchResponse> FirstSearchAsync(RagProcess rag, CancellationToken deadline)
     {
         try
         {
@@ -97,8 +98,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             {
                 try
                 {
-                    using var response = await rag.Client.PostAsJsonAsync("/api/search", new Canopy.Rag.Search.SearchRequest("mycorrhizal fungi phosphorus", 3), deadline);
-                    if (response.IsSuccessStatusCode) return (await response.Content.ReadFromJsonAsync<Canopy.Rag.Search.SearchResponse>(deadline))!;
+                    using var response = await rag.Client.PostAsJsonAsync("/api/search", new SearchRequest("mycorrhizal fungi phosphorus", 3), deadline);
+                    if (response.IsSuccessStatusCode) return (await response.Content.ReadFromJsonAsync<SearchResponse>(deadline))!;
                 }
                 catch (HttpRequestException)
                 {

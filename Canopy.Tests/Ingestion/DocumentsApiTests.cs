@@ -2,13 +2,22 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Canopy.Rag.Documents;
+using Canopy.Contracts.Documents;
+using Canopy.Rag.Ingestion;
+using Canopy.Rag.Ingestion.Readers;
 
 namespace Canopy.Tests.Ingestion;
 
 public sealed class DocumentsApiTests(RagServiceFactory factory) : IClassFixture<RagServiceFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public void The_upload_limits_the_ui_offers_are_the_ones_canopy_rag_applies()
+    {
+        Assert.Equal(DocumentUploads.Extensions.Order(), DocumentReaders.Extensions.Order());
+        Assert.Equal(DocumentUploads.DefaultMaxBytes, new IngestionOptions().MaxUploadBytes);
+    }
 
     [Fact]
     public async Task An_uploaded_markdown_file_becomes_answerable_and_deleting_it_removes_it_everywhere()

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Canopy.Rag.Documents;
+using Canopy.Contracts.Documents;
 using Canopy.Rag.Ingestion;
 
 namespace Canopy.Tests.Ingestion;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Canopy.Rag.Documents;
+using Canopy.Contracts.Documents;
 using Canopy.Rag.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

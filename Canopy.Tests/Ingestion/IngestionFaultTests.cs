@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Canopy.Rag.Documents;
+using Canopy.Contracts.Documents;
+using Canopy.Contracts.Search;
 using Canopy.Rag.Ingestion;
-using Canopy.Rag.Search;
 using Xunit.Abstractions;
 
 namespace Canopy.Tests.Ingestion;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Canopy.Rag.Documents;
+using Canopy.Contracts.Documents;
 
 namespace Canopy.Tests.Ingestion;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
-using Canopy.Rag.Documents;
+using Canopy.Contracts.Documents;
+using Canopy.Contracts.Search;
 using Canopy.Rag.Ingestion;
-using Canopy.Rag.Search;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Canopy.AppHost;
-using Canopy.Rag.Search;
+using Canopy.Contracts.Search;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Canopy.Api;
 using Canopy.Api.Llm;
 using Canopy.Api.Llm.Embedded;
-using Canopy.Api.Retrieval;
+using Canopy.Contracts.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -11,7 +11,7 @@ namespace Canopy.Tests.Llm;
 /// <summary>When the embedded model cannot be had, canopy-be says why and answers extractively.</summary>
 public sealed class EmbeddedFallbackTests
 {
-    private static readonly RetrievedPassage[] Passages =
+    private static readonly Passage[] Passages =
     [
         new(1, "c1", "lecture-notes-quantum-entanglement", "Quantum Entanglement", "corpus/e.md", "PHYS-214", "Quantum Entanglement > Bell states",
             "Entangled particles share one quantum state. Measuring one fixes the correlations of the other.", 0.03, 0.71),

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Canopy.Api;
 using Canopy.Api.Llm.Embedded;
-using Canopy.Api.Retrieval;
+using Canopy.Contracts.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Xunit.Abstractions;
@@ -11,7 +11,7 @@ namespace Canopy.Tests.Llm;
 /// <summary>The whole embedded path with real parts: a generated GGUF served over local HTTP, downloaded, verified, loaded by llama.cpp, and streamed.</summary>
 public sealed class EmbeddedGenerationTests(ITestOutputHelper output)
 {
-    private static readonly RetrievedPassage[] Passages =
+    private static readonly Passage[] Passages =
     [
         new(1, "c1", "lecture-notes-quantum-entanglement", "Quantum Entanglement", "corpus/e.md", "PHYS-214", "Quantum Entanglement > Bell states",
             "Entangled particles share one quantum state.", 0.03, 0.71),

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Canopy.Api.Features;
 using Canopy.Api.Llm;
-using Canopy.Api.Retrieval;
 using Canopy.Api.Llm.Embedded;
+using Canopy.Contracts.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -57,7 +57,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
     public LlmProvider Provider => Services.GetRequiredService<ILlmProviderAccessor>().Current;
 
     /// <summary>Generates an answer as the chat pipeline does for the default feature.</summary>
-    public Task<GenerationResult> GenerateAsync(string question, IReadOnlyList<RetrievedPassage> passages, Func<string, Task> onDelta)
+    public Task<GenerationResult> GenerateAsync(string question, IReadOnlyList<Passage> passages, Func<string, Task> onDelta)
     {
         var request = new GenerationRequest(FeatureCatalog.Default, Services.GetRequiredService<FeatureCatalog>().Get(FeatureCatalog.Default), question, passages, []);
         return Services.GetRequiredService<AnswerGenerator>().GenerateAsync(request, onDelta, CancellationToken.None);

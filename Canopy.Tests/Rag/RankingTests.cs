@@ -1,3 +1,4 @@
+using Canopy.Contracts.Search;
 using Canopy.Rag.Search;
 using Canopy.Rag.VectorStore;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Canopy.Api.Chat;
-using Canopy.Web.Chat;
+using Canopy.Contracts.Chat;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -30,7 +30,7 @@ public sealed class AdmissionTests
         // The first turn holds the only slot: the model has sent a sentence and waits to be released.
         using var firstRequest = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = JsonContent.Create(new { message = Text, feature = "summarize" }) };
         using var first = await client.SendAsync(firstRequest, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-        var firstEvents = SseReader.ReadAsync(await first.Content.ReadAsStreamAsync(deadline.Token), deadline.Token).GetAsyncEnumerator(deadline.Token);
+        var firstEvents = ChatEventStream.ReadAsync(await first.Content.ReadAsStreamAsync(deadline.Token), deadline.Token).GetAsyncEnumerator(deadline.Token);
         while (await firstEvents.MoveNextAsync() && firstEvents.Current.Type != "delta") { }
 
         using var shed = await client.PostAsJsonAsync("/api/chat", new { message = Text, feature = "summarize" }, deadline.Token);

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Canopy.Api.Chat;
 using Canopy.Contracts;
+using Canopy.Contracts.Chat;
 using Canopy.Tests.Api;
 using Canopy.Tests.Ingestion;
 
@@ -51,7 +53,7 @@ public sealed class BadInputTests(BadInputServices services) : IClassFixture<Bad
         using var search = await rag.PostAsJsonAsync("/api/search", new { query = longest, topK = RequestLimits.MaxTopK });
 
         Assert.Equal(System.Net.HttpStatusCode.OK, search.StatusCode);
-        var chat = new Canopy.Api.Chat.ChatRequest(longest);
+        var chat = new ChatRequest(longest);
         var features = services.Be.Services.GetService(typeof(Canopy.Api.Features.FeatureCatalog)) as Canopy.Api.Features.FeatureCatalog;
         Assert.Empty(chat.Validate(features!));
         Assert.NotEmpty((chat with { Message = longest + "a" }).Validate(features!));

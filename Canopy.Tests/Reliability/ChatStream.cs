@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Canopy.Web.Chat;
+using Canopy.Contracts.Chat;
 
 namespace Canopy.Tests.Reliability;
 
@@ -9,15 +9,15 @@ public static class ChatStream
     /// <summary>A few seconds: a turn that waited on a dead canopy-rag (30 s before) fails the test; one that fails fast does not.</summary>
     public static readonly TimeSpan FailFastDeadline = TimeSpan.FromSeconds(6);
 
-    public static async Task<List<ChatStreamEvent>> AskAsync(HttpClient client, string message, string? feature, TimeSpan deadline)
+    public static async Task<List<ChatEvent>> AskAsync(HttpClient client, string message, string? feature, TimeSpan deadline)
     {
         using var cts = new CancellationTokenSource(deadline);
         try
         {
             using var response = await client.PostAsJsonAsync("/api/chat", new { message, feature }, cts.Token);
             response.EnsureSuccessStatusCode();
-            var events = new List<ChatStreamEvent>();
-            await foreach (var e in SseReader.ReadAsync(await response.Content.ReadAsStreamAsync(cts.Token), cts.Token)) events.Add(e);
+            var events = new List<ChatEvent>();
+            await foreach (var e in ChatEventStream.ReadAsync(await response.Content.ReadAsStreamAsync(cts.Token), cts.Token)) events.Add(e);
             return events;
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
@@ -26,15 +26,15 @@ public static class ChatStream
         }
     }
 
-    public static ErrorPayload Error(IReadOnlyList<ChatStreamEvent> events, string stage)
+    public static ErrorEvent Error(IReadOnlyList<ChatEvent> events, string stage)
     {
         Assert.Equal("error", events[^1].Type);
-        var error = events[^1].As<ErrorPayload>();
+        var error = Assert.IsType<ErrorEvent>(events[^1]);
         Assert.Equal(stage, error.Stage);
         return error;
     }
 
-    public static void AssertSearchUnavailable(IReadOnlyList<ChatStreamEvent> events)
+    public static void AssertSearchUnavailable(IReadOnlyList<ChatEvent> events)
     {
         var error = Error(events, "retrieval");
         Assert.Contains("course search", error.Message, StringComparison.OrdinalIgnoreCase);

@@ -41,7 +41,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
         {
             var events = await ChatStream.AskAsync(be, "Explain quantum entanglement", null, RestartTimeout);
             if (events[^1].Type == "done") return;
-            last = events[^1].Data.ToString();
+            last = events[^1].ToString();
             await Task.Delay(250);
         }
         throw new TimeoutException($"canopy-be did not answer within {RestartTimeout}: {last}");

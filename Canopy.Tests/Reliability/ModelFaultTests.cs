@@ -1,5 +1,5 @@
 using Canopy.Api.Chat;
-using Canopy.Web.Chat;
+using Canopy.Contracts.Chat;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +38,7 @@ public sealed class ModelFaultTests
         var error = ChatStream.Error(events, "generation");
         Assert.Contains("language model is unavailable", error.Message);
         if (script == ModelScript.StallMidStream)
-            Assert.Equal(ScriptedModelServer.FirstSentence.Trim(), string.Concat(events.Where(e => e.Type == "delta").Select(e => e.As<DeltaPayload>().Delta)).Trim());
+            Assert.Equal(ScriptedModelServer.FirstSentence.Trim(), string.Concat(events.OfType<DeltaEvent>().Select(e => e.Delta)).Trim());
         if (script != ModelScript.ServerError)
             await model.Aborted.Task.WaitAsync(StallDeadline);
     }
@@ -67,7 +67,7 @@ public sealed class ModelFaultTests
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = System.Net.Http.Json.JsonContent.Create(new { message = Text, feature = "summarize" }) };
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token);
-            await foreach (var e in SseReader.ReadAsync(await response.Content.ReadAsStreamAsync(stop.Token), stop.Token))
+            await foreach (var e in ChatEventStream.ReadAsync(await response.Content.ReadAsStreamAsync(stop.Token), stop.Token))
                 if (e.Type == "delta") await stop.CancelAsync();
         });
 

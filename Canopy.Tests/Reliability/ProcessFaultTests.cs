@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Canopy.Web.Chat;
+using Canopy.Contracts.Chat;
 
 namespace Canopy.Tests.Reliability;
 
@@ -42,9 +42,9 @@ public sealed class ProcessFaultTests(FaultAppFixture app)
         using var be = app.Client(FaultAppFixture.Be);
         using var deadline = new CancellationTokenSource(RecoveryDeadline);
         using var response = await be.PostAsJsonAsync("/api/chat", new { message = Question }, deadline.Token);
-        var events = new List<ChatStreamEvent>();
+        var events = new List<ChatEvent>();
         int? ragPid = null;
-        await foreach (var e in SseReader.ReadAsync(await response.Content.ReadAsStreamAsync(deadline.Token), deadline.Token))
+        await foreach (var e in ChatEventStream.ReadAsync(await response.Content.ReadAsStreamAsync(deadline.Token), deadline.Token))
         {
             events.Add(e);
             // The answer is streaming (retrieval done, words arriving 20 ms apart): canopy-rag dies now.
@@ -114,7 +114,7 @@ public sealed class ProcessFaultTests(FaultAppFixture app)
     private static async Task AssertRecoversAsync(HttpClient be)
     {
         var until = DateTime.UtcNow + RecoveryDeadline;
-        List<ChatStreamEvent> events = [];
+        List<ChatEvent> events = [];
         while (DateTime.UtcNow < until)
         {
             events = await ChatStream.AskAsync(be, Question, null, RecoveryDeadline);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Canopy.Api;
 using Canopy.Api.Chat;
+using Canopy.Contracts.Chat;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -40,7 +41,7 @@ public sealed class RetrievalOutageTests
             var events = await ChatStream.AskAsync(client, Question, null, ChatStream.FailFastDeadline);
             ChatStream.AssertSearchUnavailable(events);
             Console.WriteLine($"dead canopy-rag, chat {i + 1}: {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
-            traces.Add(ActivityTraceId.CreateFromString(events[0].As<Canopy.Web.Chat.StartPayload>().TraceId));
+            traces.Add(ActivityTraceId.CreateFromString(Assert.IsType<StartEvent>(events[0]).TraceId));
         }
 
         var first = spans.Single(ApiTelemetry.RagQuerySpan, traces[0]);

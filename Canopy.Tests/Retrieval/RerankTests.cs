@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Canopy.Contracts.Search;
 using Canopy.Rag;
 using Canopy.Rag.Ingestion;
 using Canopy.Rag.Search;

@@ -1,3 +1,4 @@
+using Canopy.Contracts.Chat;
 using Canopy.Web.Chat;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -43,10 +44,10 @@ public sealed class ChatCancellationTests : IAsyncLifetime
         var client = services.Services.GetRequiredService<ChatApiClient>();
 
         using var stop = new CancellationTokenSource();
-        var received = new List<ChatStreamEvent>();
+        var received = new List<ChatEvent>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var e in client.StreamAsync(new ChatApiRequest("q", "c"), stop.Token))
+            await foreach (var e in client.StreamAsync(new ChatRequest("q", "c"), stop.Token))
             {
                 received.Add(e);
                 stop.Cancel();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Canopy.Contracts.Chat;
 using Canopy.Web.Chat;
 using Canopy.Web.Conversations;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,8 +20,8 @@ public sealed class ConversationTests
     {
         var conversation = ConversationView.New();
         var turn = Turn("What is a Bell state?", "A maximally entangled state [1].");
-        turn.Sources = [new SourcePayload(1, "doc", "Notes", "corpus/doc.md", "Notes > Bell", "Bell states are...", 0.5)];
-        turn.Done = new DonePayload("stop", new UsagePayload(3, 4), new TimingsPayload(1, 2, 3, 4, 5, 6, 21));
+        turn.Sources = [new CitedSource(1, "doc", "Notes", "corpus/doc.md", "Notes > Bell", "Bell states are...", 0.5)];
+        turn.Done = new DoneEvent("stop", new TokenUsage(3, 4), new StageTimings(1, 2, 3, 4, 5, 6, 21));
         turn.Rating = "up";
         conversation.Turns.Add(turn);
 
@@ -94,7 +95,7 @@ public sealed class ConversationTests
         var session = new ChatSession(null!, NullLogger<ChatSession>.Instance);
         var stored = ConversationView.New();
         stored.Turns.Add(Turn("q", "a"));
-        stored.Turns[0].Sources = [new SourcePayload(2, "doc", "Notes", "s", "h", "the passage", 0.1)];
+        stored.Turns[0].Sources = [new CitedSource(2, "doc", "Notes", "s", "h", "the passage", 0.1)];
 
         session.Restore([stored]);
         session.Restore([stored]);

@@ -1,3 +1,5 @@
+using Canopy.Contracts.Chat;
+using Canopy.Contracts.Documents;
 using Canopy.Web.Chat;
 using Canopy.Web.Documents;
 
@@ -43,22 +45,22 @@ public sealed class DocumentViewTests
     [Fact]
     public void The_timing_bar_shows_the_stages_that_ran_in_order()
     {
-        var stages = TimingStages.Of(new TimingsPayload(2, 40, 1, 5, 300, 1, 350)).ToList();
+        var stages = TimingStages.Of(new StageTimings(2, 40, 1, 5, 300, 1, 350)).ToList();
 
         Assert.Equal(["guardrails:3", "retrieval:40", "model:300"], stages.Select(s => $"{s.Key}:{s.Ms}"));
-        Assert.Equal(["guardrails:2"], TimingStages.Of(new TimingsPayload(2, null, null, null, null, null, 3)).Select(s => $"{s.Key}:{s.Ms}"));
+        Assert.Equal(["guardrails:2"], TimingStages.Of(new StageTimings(2, null, null, null, null, null, 3)).Select(s => $"{s.Key}:{s.Ms}"));
     }
 }
 
 public sealed class DocumentProgressTests
 {
     [Theory]
-    [InlineData("queued", 40.0, 0)]
-    [InlineData("ingesting", 40.0, 40)]
-    [InlineData("ingesting", 1.0, 1)]
-    [InlineData("ingesting", 0.4, 40)]
-    [InlineData("ingesting", 250.0, 100)]
-    [InlineData("ready", 0.0, 100)]
-    public void Ingestion_progress_is_a_percentage(string status, double progress, int expected) =>
-        Assert.Equal(expected, DocumentProgress.Percent(new DocumentInfo("d", "D", null, null, null, status, progress, null, null, null)));
+    [InlineData("queued", 40, 0)]
+    [InlineData("ingesting", 40, 40)]
+    [InlineData("ingesting", 1, 1)]
+    [InlineData("failed", 0, 0)]
+    [InlineData("ingesting", 250, 100)]
+    [InlineData("ready", 0, 100)]
+    public void Ingestion_progress_is_a_percentage(string status, int progress, int expected) =>
+        Assert.Equal(expected, DocumentProgress.Percent(new DocumentInfo("d", "D", "documents/d.md", null, null, status, progress, null, 0, DateTimeOffset.UtcNow)));
 }

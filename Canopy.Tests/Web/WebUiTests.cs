@@ -1,5 +1,6 @@
-using System.Text.Json;
+using System.Text;
 using System.Text.RegularExpressions;
+using Canopy.Contracts.Chat;
 using Canopy.Web.Chat;
 
 namespace Canopy.Tests.Web;
@@ -70,5 +71,5 @@ public sealed class WebUiTests
         Assert.Contains("email", turn.RedactionNote);
     }
 
-    private static ChatStreamEvent Event(string type, string json) => new(type, JsonDocument.Parse(json).RootElement.Clone());
+    private static ChatEvent Event(string type, string json) => ChatEventStream.Parse(type, Encoding.UTF8.GetBytes(json))!;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Canopy.Contracts.Chat;
 using Canopy.Web.Conversations;
 
 namespace Canopy.Web.Chat;
@@ -44,7 +45,7 @@ public sealed class ChatSession(ChatApiClient api, ILogger<ChatSession> logger)
         if (Current.Id == id) Current = ConversationView.New();
     }
 
-    public SourcePayload? FindSource(string turnId, int index) =>
+    public CitedSource? FindSource(string turnId, int index) =>
         Conversations.Append(Current).SelectMany(c => c.Turns).FirstOrDefault(t => t.Id == turnId)?.Sources.FirstOrDefault(s => s.Index == index);
 
     public async Task AskAsync(string question, string? feature, Func<Task> changed, CancellationToken cancellationToken)
@@ -60,7 +61,7 @@ public sealed class ChatSession(ChatApiClient api, ILogger<ChatSession> logger)
         await changed();
         try
         {
-            await foreach (var e in api.StreamAsync(new ChatApiRequest(question, conversation.Id, turn.Feature, history), cancellationToken))
+            await foreach (var e in api.StreamAsync(new ChatRequest(question, conversation.Id, turn.Feature, [.. history]), cancellationToken))
             {
                 Apply(turn, e);
                 await changed();
@@ -97,12 +98,11 @@ public sealed class ChatSession(ChatApiClient api, ILogger<ChatSession> logger)
         [.. turns.Where(t => t.Status == TurnStatus.Done && t.Answer.Length > 0).TakeLast(HistoryTurns)
             .SelectMany(t => new[] { new ChatHistoryTurn("user", t.Question), new ChatHistoryTurn("assistant", t.Answer) })];
 
-    public static void Apply(ChatTurnView turn, ChatStreamEvent e)
+    public static void Apply(ChatTurnView turn, ChatEvent e)
     {
-        switch (e.Type)
+        switch (e)
         {
-            case "start":
-                var start = e.As<StartPayload>();
+            case StartEvent start:
                 turn.TraceId = start.TraceId;
                 turn.SpanId = start.SpanId;
                 turn.Provider = start.Provider;
@@ -110,27 +110,25 @@ public sealed class ChatSession(ChatApiClient api, ILogger<ChatSession> logger)
                 turn.Extractive = start.Extractive;
                 turn.Notice = start.Notice;
                 break;
-            case "guardrail":
-                var guardrail = e.As<GuardrailPayload>();
+            case GuardrailEvent guardrail:
                 turn.RedactionNote = $"Personal data was removed before your question was used: {string.Join(", ", guardrail.Categories.Select(c => c.Replace('_', ' ')))}.";
                 turn.Question = guardrail.Text;
                 break;
-            case "blocked":
-                turn.Blocked = e.As<BlockedPayload>();
+            case BlockedEvent blocked:
+                turn.Blocked = blocked;
                 turn.Status = TurnStatus.Blocked;
                 break;
-            case "sources":
-                turn.Sources = e.As<SourcesPayload>().Sources;
+            case SourcesEvent sources:
+                turn.Sources = sources.Sources;
                 break;
-            case "delta":
-                turn.Append(e.As<DeltaPayload>().Delta);
+            case DeltaEvent delta:
+                turn.Append(delta.Delta);
                 break;
-            case "done":
-                turn.Done = e.As<DonePayload>();
+            case DoneEvent done:
+                turn.Done = done;
                 if (turn.Status == TurnStatus.Streaming) turn.Status = TurnStatus.Done;
                 break;
-            case "error":
-                var error = e.As<ErrorPayload>();
+            case ErrorEvent error:
                 // Whatever canopy-be's wording, a failed search is shown as search being unavailable, not as a general failure.
                 turn.Error = error.Stage == "retrieval" && !error.Message.Contains("search", StringComparison.OrdinalIgnoreCase)
                     ? "The course search service is unavailable right now. Please try again in a moment." : error.Message;

@@ -1,4 +1,6 @@
 using System.Text;
+using Canopy.Contracts.Chat;
+using Canopy.Contracts.Features;
 
 namespace Canopy.Web.Chat;
 
@@ -7,7 +9,7 @@ public enum TurnStatus { Streaming, Done, Blocked, Error, Stopped }
 /// <summary>What the page shows of one question and its answer, filled in as events arrive.</summary>
 public sealed class ChatTurnView(string question, string feature = ChatTurnView.DefaultFeature)
 {
-    public const string DefaultFeature = "information-search";
+    public const string DefaultFeature = FeatureIds.Default;
 
     private readonly StringBuilder _answer = new();
 
@@ -25,10 +27,10 @@ public sealed class ChatTurnView(string question, string feature = ChatTurnView.
     public bool Extractive { get; set; }
     public string? Notice { get; set; }
     public string? RedactionNote { get; set; }
-    public BlockedPayload? Blocked { get; set; }
+    public BlockedEvent? Blocked { get; set; }
     public string? Error { get; set; }
-    public IReadOnlyList<SourcePayload> Sources { get; set; } = [];
-    public DonePayload? Done { get; set; }
+    public IReadOnlyList<CitedSource> Sources { get; set; } = [];
+    public DoneEvent? Done { get; set; }
     public string? Rating { get; set; }
 
     public bool IsFinished => Status != TurnStatus.Streaming;

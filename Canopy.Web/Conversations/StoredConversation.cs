@@ -1,3 +1,4 @@
+using Canopy.Contracts.Chat;
 using Canopy.Web.Chat;
 
 namespace Canopy.Web.Conversations;
@@ -18,7 +19,7 @@ public sealed record StoredConversation(string Id, DateTimeOffset UpdatedAt, Sto
 
 public sealed record StoredTurn(
     string Id, string AskedQuestion, string Question, string Feature, string Answer, TurnStatus Status, string? TraceId, string? SpanId, string? Provider,
-    bool Extractive, string? Notice, string? RedactionNote, BlockedPayload? Blocked, string? Error, SourcePayload[]? Sources, DonePayload? Done, string? Rating)
+    bool Extractive, string? Notice, string? RedactionNote, BlockedEvent? Blocked, string? Error, CitedSource[]? Sources, DoneEvent? Done, string? Rating)
 {
     public static StoredTurn From(ChatTurnView t) => new(
         t.Id, t.AskedQuestion, t.Question, t.Feature, t.Answer, t.Status, t.TraceId, t.SpanId, t.Provider, t.Extractive, t.Notice, t.RedactionNote,

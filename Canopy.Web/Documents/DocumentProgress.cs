@@ -1,13 +1,14 @@
+using Canopy.Contracts.Documents;
+
 namespace Canopy.Web.Documents;
 
 public static class DocumentProgress
 {
-    /// <summary>canopy-rag reports whole percentages; a fraction below 1 (0.4) is read as a share and scaled.</summary>
-    public static int Percent(DocumentInfo d)
+    /// <summary>The bar's percentage: full once ready, empty while queued, else what canopy-rag reports (kept within 0–100).</summary>
+    public static int Percent(DocumentInfo d) => d.Status switch
     {
-        if (d.Status == "ready") return 100;
-        if (d.Status == "queued" || d.Progress is not { } p) return 0;
-        var percent = p is > 0 and < 1 ? p * 100 : p;
-        return (int)Math.Clamp(percent, 0, 100);
-    }
+        DocumentStatus.Ready => 100,
+        DocumentStatus.Queued => 0,
+        _ => Math.Clamp(d.Progress, 0, 100),
+    };
 }

@@ -2,15 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Canopy.Contracts.Documents;
 
 namespace Canopy.Web.Documents;
-
-/// <summary>One indexed document as canopy-rag lists it.</summary>
-public sealed record DocumentInfo(
-    string Id, string Title, string? Source, string? Course, string? Kind, string Status, double? Progress, string? Error, int? Chunks, DateTimeOffset? UpdatedAt)
-{
-    public bool IsSettled => Status is "ready" or "failed";
-}
 
 /// <summary>What an upload came to; <see cref="Exists"/>: a document of that name is there already and nothing was replaced.</summary>
 public sealed record UploadResult(bool Ok, string? Error, string? DocumentId, bool Exists = false);
@@ -18,9 +12,6 @@ public sealed record UploadResult(bool Ok, string? Error, string? DocumentId, bo
 /// <summary>canopy-rag's document API. A 404 on the list means the API is not there (yet): <see cref="DocumentsUnavailableException"/>.</summary>
 public sealed class DocumentsClient(HttpClient http)
 {
-    public const long MaxUploadBytes = 20 * 1024 * 1024;
-    public static readonly string[] AcceptedExtensions = [".md", ".txt", ".pdf", ".docx"];
-
     public async Task<IReadOnlyList<DocumentInfo>> ListAsync(CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => http.GetAsync("/api/documents", cancellationToken));

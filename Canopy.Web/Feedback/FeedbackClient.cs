@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Canopy.Contracts.Feedback;
 
 namespace Canopy.Web.Feedback;
-
-/// <summary>Body of canopy-be's <c>POST /api/feedback</c>.</summary>
-public sealed record FeedbackRequest(string TraceId, string Rating, string? Comment, string? SpanId, string? Feature, string? Prompt, string? Answer);
 
 public enum FeedbackOutcome { Saved, Unavailable, Rejected }
 

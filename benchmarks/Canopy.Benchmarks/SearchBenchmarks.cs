@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Canopy.Contracts.Search;
 using Canopy.Rag.Embeddings;
 using Canopy.Rag.Ingestion;
 using Canopy.Rag.Search;

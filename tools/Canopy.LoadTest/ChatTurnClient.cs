@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Canopy.Contracts.Chat;
 
 namespace Canopy.LoadTest;
 
@@ -17,7 +18,7 @@ public sealed class ChatTurnClient(HttpClient http, LoadSettings settings)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat")
             {
-                Content = JsonContent.Create(new { message = question, feature = settings.Feature }),
+                Content = JsonContent.Create(new ChatRequest(question, Feature: settings.Feature)),
             };
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests)
@@ -25,18 +26,14 @@ public sealed class ChatTurnClient(HttpClient http, LoadSettings settings)
             if (!response.IsSuccessStatusCode)
                 return new TurnOutcome(TurnKind.Error, Elapsed(), null, null, $"HTTP {(int)response.StatusCode}");
 
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-            string? eventName = null;
-            while (await reader.ReadLineAsync(timeout.Token) is { } line)
+            await foreach (var chatEvent in ChatEventStream.ReadAsync(await response.Content.ReadAsStreamAsync(timeout.Token), timeout.Token))
             {
-                if (line.StartsWith("event:", StringComparison.Ordinal)) eventName = line[6..].Trim();
-                if (!line.StartsWith("data:", StringComparison.Ordinal)) continue;
                 firstEvent ??= Elapsed();
-                switch (eventName)
+                switch (chatEvent)
                 {
-                    case "delta": firstDelta ??= Elapsed(); break;
-                    case "error": return new TurnOutcome(TurnKind.Error, Elapsed(), firstEvent, firstDelta, "error event: " + line[5..].Trim());
-                    case "done": return new TurnOutcome(TurnKind.Answered, Elapsed(), firstEvent, firstDelta);
+                    case DeltaEvent: firstDelta ??= Elapsed(); break;
+                    case ErrorEvent error: return new TurnOutcome(TurnKind.Error, Elapsed(), firstEvent, firstDelta, $"error event: {error.Stage}: {error.Message}");
+                    case DoneEvent: return new TurnOutcome(TurnKind.Answered, Elapsed(), firstEvent, firstDelta);
                 }
             }
             return new TurnOutcome(TurnKind.Error, Elapsed(), firstEvent, firstDelta, "the stream ended without a done event");
@@ -45,7 +42,7 @@ public sealed class ChatTurnClient(HttpClient http, LoadSettings settings)
         {
             return new TurnOutcome(TurnKind.Error, Elapsed(), firstEvent, firstDelta, $"no answer within {settings.TurnTimeout.TotalSeconds:0} s");
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException)
         {
             return new TurnOutcome(TurnKind.Error, Elapsed(), firstEvent, firstDelta, ex.Message);
         }

@@ -1,0 +1,63 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json.Serialization;
+
+namespace Canopy.Contracts.Chat;
+
+/// <summary>
+/// The server-sent events of <c>POST /api/chat</c>. Each is sent as <c>event: &lt;type&gt;</c> and <c>data: &lt;json&gt;</c>;
+/// the JSON repeats the type so clients that read only <c>data</c> still work.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(StartEvent), "start")]
+[JsonDerivedType(typeof(GuardrailEvent), "guardrail")]
+[JsonDerivedType(typeof(BlockedEvent), "blocked")]
+[JsonDerivedType(typeof(SourcesEvent), "sources")]
+[JsonDerivedType(typeof(DeltaEvent), "delta")]
+[JsonDerivedType(typeof(DoneEvent), "done")]
+[JsonDerivedType(typeof(ErrorEvent), "error")]
+public abstract record ChatEvent
+{
+    // The attributes above are the one list of names: the SSE event name and the JSON's type both come from it.
+    private static readonly FrozenDictionary<System.Type, string> Names = typeof(ChatEvent)
+        .GetCustomAttributes<JsonDerivedTypeAttribute>().ToFrozenDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
+    private static readonly FrozenDictionary<string, System.Type> Types = Names.ToFrozenDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
+
+    /// <summary>The SSE event name, also the <c>type</c> field of the data.</summary>
+    [JsonIgnore]
+    public string Type => Names[GetType()];
+
+    /// <summary>The event record of an SSE event name, or null for a name this version does not know.</summary>
+    public static System.Type? TypeOf(string name) => Types.GetValueOrDefault(name);
+}
+
+/// <summary>
+/// First event: the trace (and the server span, which feedback attaches to), the feature and its token budget,
+/// and which provider answers (with a notice when it is a fallback).
+/// </summary>
+public sealed record StartEvent(
+    string TraceId, string SpanId, string ConversationId, string Feature, int MaxTokens, string Provider, string Model, bool Extractive, string? Notice) : ChatEvent;
+
+/// <summary>The input was changed before use (e.g. personal data redacted); <see cref="Text"/> is what was used.</summary>
+public sealed record GuardrailEvent(string Stage, string Decision, IReadOnlyList<string> Categories, string Text) : ChatEvent;
+
+/// <summary>The request or answer was stopped by the guardrails; the category is given, never the matched text.</summary>
+public sealed record BlockedEvent(string Stage, string Category, string Message) : ChatEvent;
+
+/// <summary>The passages the answer may cite, numbered as its [n] citations.</summary>
+public sealed record SourcesEvent(IReadOnlyList<CitedSource> Sources) : ChatEvent;
+
+public sealed record DeltaEvent(string Delta) : ChatEvent;
+
+public sealed record DoneEvent(string FinishReason, TokenUsage Usage, StageTimings Timings) : ChatEvent;
+
+public sealed record TokenUsage(long InputTokens, long OutputTokens);
+
+/// <summary>Milliseconds spent in each stage of the turn (null when the stage did not run).</summary>
+public sealed record StageTimings(
+    double? GuardrailsMs, double? RetrievalMs, double? PromptMs, double? TimeToFirstTokenMs, double? GenerationMs,
+    double? OutputGuardrailsMs, double TotalMs);
+
+/// <summary>A stage failed and the turn ends; <see cref="Message"/> is for the student.</summary>
+public sealed record ErrorEvent(string Stage, string Error, string Message) : ChatEvent;
