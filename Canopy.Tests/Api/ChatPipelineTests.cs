@@ -23,8 +23,8 @@ public sealed class ChatPipelineTests
     private ChatPipeline Pipeline(Func<HttpResponseMessage> rag)
     {
         var http = new HttpClient(new CannedHandler(_ragBodies, rag)) { BaseAddress = new Uri("http://canopy-rag") };
-        var provider = new FixedLlmProviderAccessor(new LlmProvider(ExtractiveChatClient.ProviderName, ExtractiveChatClient.ModelName));
-        var generator = new AnswerGenerator(new ExtractiveChatClient(), provider, Options.Create(new GenerationOptions()));
+        var provider = new FixedLlmProviderAccessor(ExtractiveAnswerer.Provider());
+        var generator = new AnswerGenerator(Options.Create(new GenerationOptions()));
         var guardrails = new GuardrailService([new PiiDetector(), new PromptInjectionDetector()], NullLogger<GuardrailService>.Instance);
         return new ChatPipeline(guardrails, new RagClient(http), generator, provider, TestFeatures.Catalog(), Options.Create(new RetrievalOptions()), NullLogger<ChatPipeline>.Instance);
     }

@@ -22,7 +22,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Canopy_AppHost>(
-            ["Canopy:VectorStore=embedded", "Canopy:Llm=extractive", "Canopy:ExtractiveDelayMs=20"],
+            ["Canopy:VectorStore=embedded", "Canopy:Llm=extractive"],
             (options, _) => options.DisableDashboard = true);
         App = await builder.BuildAsync();
         using var start = new CancellationTokenSource(StartTimeout);
