@@ -25,7 +25,7 @@ public sealed class ChatPipelineTests
         var http = new HttpClient(new CannedHandler(_ragBodies, rag)) { BaseAddress = new Uri("http://canopy-rag") };
         var provider = new FixedLlmProviderAccessor(ExtractiveAnswerer.Provider());
         var generator = new AnswerGenerator(Options.Create(new GenerationOptions()));
-        var guardrails = new GuardrailService([new PiiDetector(), new PromptInjectionDetector()], NullLogger<GuardrailService>.Instance);
+        var guardrails = new GuardrailService([new PiiDetector(), new PromptInjectionDetector()], [], Options.Create(new GuardrailOptions()), NullLogger<GuardrailService>.Instance);
         return new ChatPipeline(guardrails, new RagClient(http), generator, provider, TestFeatures.Catalog(), Options.Create(new RetrievalOptions()), NullLogger<ChatPipeline>.Instance);
     }
 

@@ -58,9 +58,11 @@ public sealed class ChatTraceTests(CanopyAppFixture app)
         foreach (var child in new[] { embed, vector, rerank }) child.AssertChildOf(search);
         prompt.AssertChildOf(inference);
         generate.AssertChildOf(inference);
-        // Extractive answers call no model: no model-call span, and nothing for the dashboard's GenAI view.
+        // Extractive answers call no model: no model-call span in canopy-be; the GenAI view lists the query's embedding alone.
         Assert.DoesNotContain(spans, s => s.ParentSpanId == generate.SpanId);
-        Assert.DoesNotContain(spans, s => s.IsGenAiCall || s.Attributes.ContainsKey("gen_ai.usage.output_tokens"));
+        Assert.Equal(["embeddings all-MiniLM-L6-v2"], spans.Where(s => s.IsGenAiCall).Select(s => s.Name));
+        Assert.Equal(1, spans.Single(s => s.IsGenAiCall).Kind);
+        Assert.DoesNotContain(spans, s => s.Service == "canopy-be" && s.Attributes.Keys.Any(k => k.StartsWith("gen_ai.usage.")));
         Assert.Equal(1, generate.Kind);
         Assert.True(input.StartNanos < ragQuery.StartNanos && ragQuery.StartNanos < context.StartNanos && context.StartNanos < inference.StartNanos);
         Assert.True(inference.StartNanos < output.StartNanos, "the output check starts once text has been generated");
