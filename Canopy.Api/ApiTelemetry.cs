@@ -14,7 +14,10 @@ public static class ApiTelemetry
     public const string LlmInferenceSpan = "llm-inference";
     public const string PromptPreparationSpan = "prompt-preparation";
 
-    /// <summary>The provider-named generate span: vllm-generate, llama-generate, endpoint-generate, extractive-generate.</summary>
+    /// <summary>What rag-query retrieves from, as <c>gen_ai.data_source.id</c>: the course documents that canopy-rag indexes.</summary>
+    public const string CourseDocumentsDataSource = "canopy-course-documents";
+
+    /// <summary>The provider-named generate span (INTERNAL, a wrapper): vllm-generate, llama-generate, endpoint-generate, extractive-generate.</summary>
     public static string GenerateSpan(string provider) => $"{provider}-generate";
 
     public static readonly ActivitySource Source = new(SourceName);
@@ -26,8 +29,15 @@ public static class ApiTelemetry
     public static readonly Histogram<double> RetrievalDuration = Meter.CreateHistogram<double>(
         "canopy.chat.retrieval.duration", "s", "Time canopy-be waits for retrieval.");
 
-    public static readonly Histogram<double> TimeToFirstToken = Meter.CreateHistogram<double>(
-        "canopy.chat.time_to_first_token", "s", "Time from the start of generation to the first text delta.");
+    // The model-call metrics of the GenAI conventions, for the in-process model (Microsoft.Extensions.AI writes them for the others).
+    public static readonly Histogram<double> TimeToFirstChunk = Meter.CreateHistogram<double>(
+        "gen_ai.client.operation.time_to_first_chunk", "s", "Time from issuing the model call to its first chunk.");
+
+    public static readonly Histogram<double> ModelCallDuration = Meter.CreateHistogram<double>(
+        "gen_ai.client.operation.duration", "s", "Duration of a model call.");
+
+    public static readonly Histogram<long> TokenUsage = Meter.CreateHistogram<long>(
+        "gen_ai.client.token.usage", "{token}", "Input and output tokens of a model call.");
 
     public static readonly Counter<long> ChatTurns = Meter.CreateCounter<long>(
         "canopy.chat.turns", "{turn}", "Chat turns by feature and outcome.");

@@ -1,3 +1,4 @@
+using Canopy.Contracts;
 using Canopy.AppHost.Milvus;
 using Microsoft.Extensions.Configuration;
 using Canopy.AppHost.Vllm;
@@ -18,24 +19,21 @@ public static class CanopyResourceExtensions
 
     public static IResourceBuilder<IResourceWithConnectionString>? AddCanopyLlm(this IDistributedApplicationBuilder builder, CanopyModes modes) =>
         modes.UsesVllm ? builder.AddVllm("vllm")
-        : modes.Llm == "endpoint" ? builder.AddConnectionString(LlmConnectionName)
+        : modes.Llm == LlmMode.Endpoint ? builder.AddConnectionString(LlmConnectionName)
         : null;
 
     public static IResourceBuilder<ProjectResource> WithVectorStore(
         this IResourceBuilder<ProjectResource> rag, CanopyModes modes, IResourceBuilder<MilvusServerResource>? milvus)
     {
-        rag.WithEnvironment("Canopy__VectorStore", modes.VectorStore);
+        rag.WithEnvironment("Canopy__VectorStore", ModeOptions.Name(modes.VectorStore));
         return milvus is null ? rag : rag.WithReference(milvus, MilvusConnectionName).WaitFor(milvus);
     }
 
     public static IResourceBuilder<ProjectResource> WithLlm(
         this IResourceBuilder<ProjectResource> api, CanopyModes modes, IResourceBuilder<IResourceWithConnectionString>? llm)
     {
-        api.WithEnvironment("Canopy__Llm", modes.Llm);
-        // Test runs slow the extractive answer down so that "stop" has something to stop.
-        if (api.ApplicationBuilder.Configuration["Canopy:ExtractiveDelayMs"] is { Length: > 0 } delay)
-            api.WithEnvironment("Canopy__Generation__ExtractiveDelayMs", delay);
-        if (modes.Llm == "embedded") return api.WithModelProgress();
+        api.WithEnvironment("Canopy__Llm", ModeOptions.Name(modes.Llm));
+        if (modes.Llm == LlmMode.Embedded) return api.WithModelProgress();
         if (llm is null) return api;
         api.WithReference(llm, LlmConnectionName);
         // An external endpoint (a connection string) has no lifecycle here to wait for.

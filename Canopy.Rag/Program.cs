@@ -4,9 +4,6 @@ using Canopy.Rag.Ingestion;
 using Canopy.Rag.Search;
 using Canopy.Rag.VectorStore;
 
-// The retrieval benchmark runs without the web host: dotnet run --project Canopy.Rag -- eval <dataset>
-if (args is ["eval", ..]) { Environment.ExitCode = await Canopy.Rag.Evaluation.RetrievalEvaluation.RunAsync(args[1..]); return; }
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -22,6 +22,7 @@ public static class WebTelemetry
         var activity = Source.StartActivity(ChatTurnSpan, ActivityKind.Internal, parentContext: default, links: links);
         activity?.SetTag("canopy.feature", feature);
         activity?.SetTag("canopy.conversation.id", conversationId);
+        activity?.SetTag("gen_ai.conversation.id", conversationId);
         return activity;
     }
 }

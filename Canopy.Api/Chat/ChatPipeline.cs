@@ -63,7 +63,7 @@ public sealed class ChatPipeline(
         var conversationId = request.ConversationId ?? Guid.NewGuid().ToString("N");
         var turn = Activity.Current;
         turn?.SetTag("canopy.feature", featureId);
-        turn?.SetTag("canopy.conversation.id", conversationId);
+        turn?.SetTag("gen_ai.conversation.id", conversationId);
         var traceId = turn?.TraceId.ToHexString() ?? ActivityTraceId.CreateRandom().ToHexString();
         var spanId = turn?.SpanId.ToHexString() ?? ActivitySpanId.CreateRandom().ToHexString();
         await emit(new StartEvent(traceId, spanId, conversationId, featureId, feature.MaxTokens, provider.Name, provider.Model, provider.IsExtractive, provider.Notice));
@@ -106,7 +106,7 @@ public sealed class ChatPipeline(
             try
             {
                 // Text reaches the student only sentence by sentence, after the output detectors have seen it.
-                result = await generator.GenerateAsync(new GenerationRequest(featureId, feature, input.Text, passages, history), async delta =>
+                result = await generator.GenerateAsync(new GenerationRequest(provider, featureId, feature, input.Text, passages, history), async delta =>
                 {
                     var safe = await guard.PushAsync(delta, cancellationToken);
                     if (safe.Length > 0) await emit(new DeltaEvent(safe));

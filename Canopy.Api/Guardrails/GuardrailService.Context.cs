@@ -11,32 +11,12 @@ public sealed partial class GuardrailService
     /// Context stage: drops every retrieved passage that tries to instruct the model (indirect injection) or that a
     /// context detector blocks, in one <c>guardrails-check</c> span (stage=context). The turn itself goes on.
     /// </summary>
-    public ContextFilterResult<T> FilterContext<T>(IReadOnlyList<T> passages, Func<T, string> textOf, string? feature = null)
-    {
-        using var activity = StartContextSpan(passages.Count, feature);
-        var verdicts = passages.Select(p => HasRemote(GuardrailStage.Context, feature)
-            ? EvaluateAsync(textOf(p), GuardrailStage.Context, feature, CancellationToken.None).GetAwaiter().GetResult()
-            : Evaluate(textOf(p), GuardrailStage.Context, feature)).ToList();
-        return CompleteContext(activity, passages, verdicts);
-    }
-
     public async Task<ContextFilterResult<T>> FilterContextAsync<T>(IReadOnlyList<T> passages, Func<T, string> textOf, string? feature = null, CancellationToken cancellationToken = default)
     {
-        using var activity = StartContextSpan(passages.Count, feature);
+        using var activity = StartSpan(GuardrailStage.Context, feature);
+        activity?.SetTag("canopy.guardrails.context.passages", passages.Count);
         var verdicts = new List<GuardrailResult>();
         foreach (var p in passages) verdicts.Add(await EvaluateAsync(textOf(p), GuardrailStage.Context, feature, cancellationToken));
-        return CompleteContext(activity, passages, verdicts);
-    }
-
-    private static Activity? StartContextSpan(int passages, string? feature)
-    {
-        var activity = StartSpan(GuardrailStage.Context, feature);
-        activity?.SetTag("canopy.guardrails.context.passages", passages);
-        return activity;
-    }
-
-    private ContextFilterResult<T> CompleteContext<T>(Activity? activity, IReadOnlyList<T> passages, List<GuardrailResult> verdicts)
-    {
         var kept = passages.Where((_, i) => !verdicts[i].IsBlocked).ToList();
         var dropped = passages.Where((_, i) => verdicts[i].IsBlocked).ToList();
         var detections = verdicts.SelectMany(v => v.Detections).ToList();

@@ -10,26 +10,17 @@ namespace Canopy.Api.Guardrails;
 /// </summary>
 public sealed partial class GuardrailService(
     IEnumerable<IGuardrailDetector> detectors,
-    ILogger<GuardrailService> logger,
-    IEnumerable<IAsyncGuardrailDetector>? asyncDetectors = null,
-    IOptions<GuardrailOptions>? options = null)
+    IEnumerable<IAsyncGuardrailDetector> asyncDetectors,
+    IOptions<GuardrailOptions> options,
+    ILogger<GuardrailService> logger)
 {
     public const string BlockedMessage = "Your request was blocked by our safety guardrails.";
 
     private readonly IGuardrailDetector[] _detectors = [.. detectors];
-    private readonly IAsyncGuardrailDetector[] _asyncDetectors = [.. asyncDetectors ?? []];
-    private readonly GuardrailOptions _options = options?.Value ?? new GuardrailOptions();
+    private readonly IAsyncGuardrailDetector[] _asyncDetectors = [.. asyncDetectors];
+    private readonly GuardrailOptions _options = options.Value;
 
-    public GuardrailResult Check(string text, GuardrailStage stage) => Check(text, stage, null);
-
-    /// <summary>Checks synchronously; remote detectors, if configured, are waited for (bounded by their timeout).</summary>
-    public GuardrailResult Check(string text, GuardrailStage stage, string? feature)
-    {
-        if (ActiveAsync(stage, feature).Any()) return CheckAsync(text, stage, feature).GetAwaiter().GetResult();
-        using var activity = StartSpan(stage, feature);
-        return Complete(activity, text, stage, DetectLocal(text, stage, feature));
-    }
-
+    /// <summary>Runs the stage's detectors; remote ones, if configured, are waited for (bounded by their timeout).</summary>
     public async Task<GuardrailResult> CheckAsync(string text, GuardrailStage stage, string? feature = null, CancellationToken cancellationToken = default)
     {
         using var activity = StartSpan(stage, feature);
@@ -39,9 +30,6 @@ public sealed partial class GuardrailService(
     }
 
     /// <summary>Runs the detectors without a span of its own (the streaming guard reports one span for the whole answer).</summary>
-    internal GuardrailResult Evaluate(string text, GuardrailStage stage, string? feature) =>
-        Decide(text, stage, DetectLocal(text, stage, feature));
-
     internal async Task<GuardrailResult> EvaluateAsync(string text, GuardrailStage stage, string? feature, CancellationToken cancellationToken)
     {
         var detections = DetectLocal(text, stage, feature);
@@ -55,8 +43,6 @@ public sealed partial class GuardrailService(
     /// <summary>A result over detections gathered elsewhere, whose text is already final.</summary>
     internal static GuardrailResult Summarise(GuardrailStage stage, IReadOnlyList<Detection> detections, string text) =>
         Decide(text, stage, detections) with { Text = text };
-
-    internal bool HasRemote(GuardrailStage stage, string? feature) => ActiveAsync(stage, feature).Any();
 
     private List<Detection> DetectLocal(string text, GuardrailStage stage, string? feature)
     {

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Canopy.Api.Llm.Embedded;
+using Canopy.Contracts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;
@@ -15,33 +16,28 @@ public static class LlmExtensions
 
     public static IHostApplicationBuilder AddLlm(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddLlmHttpClient();
 
-        var mode = builder.Configuration[$"{LlmOptions.Section}:Llm"] ?? "extractive";
-        if (mode == "embedded")
+        var mode = builder.AddModes().Llm;
+        if (mode == LlmMode.Embedded)
         {
             // The embedded provider registers its own accessor: extractive until the model is ready.
-            builder.AddEmbeddedLlm(ConfigureTelemetry);
+            builder.AddEmbeddedLlm();
+        }
+        else if (mode is LlmMode.Vllm or LlmMode.Endpoint)
+        {
+            builder.AddOpenAiCompatibleClient(ModeOptions.Name(mode));
         }
         else
         {
-            var provider = mode is "vllm" or "endpoint" ? builder.AddOpenAiCompatibleClient(mode) : builder.AddExtractiveClient(null);
-            builder.Services.AddSingleton<ILlmProviderAccessor>(new FixedLlmProviderAccessor(provider));
+            builder.Services.AddSingleton<ILlmProviderAccessor>(new FixedLlmProviderAccessor(ExtractiveAnswerer.Provider()));
         }
         builder.Services.AddSingleton<AnswerGenerator>();
         return builder;
     }
 
-    private static LlmProvider AddExtractiveClient(this IHostApplicationBuilder builder, string? notice)
-    {
-        builder.Services.AddChatClient(sp => new ExtractiveChatClient(TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<GenerationOptions>>().Value.ExtractiveDelayMs)))
-            .UseOpenTelemetry(configure: ConfigureTelemetry);
-        return new LlmProvider(ExtractiveChatClient.ProviderName, ExtractiveChatClient.ModelName, notice);
-    }
-
-    private static LlmProvider AddOpenAiCompatibleClient(this IHostApplicationBuilder builder, string mode)
+    private static void AddOpenAiCompatibleClient(this IHostApplicationBuilder builder, string mode)
     {
         var connection = LlmConnectionString.Parse(builder.Configuration.GetConnectionString(LlmConnectionName), LlmConnectionName);
         builder.Services.AddChatClient(sp =>
@@ -58,7 +54,8 @@ public static class LlmExtensions
             var credential = new ApiKeyCredential(string.IsNullOrEmpty(connection.Key) ? "unused" : connection.Key);
             return new OpenAIClient(credential, clientOptions).GetChatClient(connection.Model).AsIChatClient();
         }).UseOpenTelemetry(configure: ConfigureTelemetry);
-        return new LlmProvider(mode, connection.Model);
+        builder.Services.AddSingleton<ILlmProviderAccessor>(sp =>
+            new FixedLlmProviderAccessor(new LlmProvider(mode, connection.Model, new ModelAnswerer(sp.GetRequiredService<IChatClient>()))));
     }
 
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; the LLM client must not inherit the short defaults.

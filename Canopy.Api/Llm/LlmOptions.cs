@@ -2,15 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Canopy.Api.Llm;
 
-public sealed class LlmOptions
-{
-    public const string Section = "Canopy";
-
-    /// <summary><c>extractive</c>, <c>vllm</c>, <c>endpoint</c> or <c>embedded</c> (see DESIGN.md).</summary>
-    [Required, RegularExpression("^(extractive|vllm|endpoint|embedded)$", ErrorMessage = "Canopy:Llm must be extractive, vllm, endpoint or embedded.")]
-    public string Llm { get; set; } = "extractive";
-}
-
 public sealed class GenerationOptions
 {
     public const string Section = "Canopy:Generation";
@@ -28,8 +19,4 @@ public sealed class GenerationOptions
     /// <summary>Longest time one LLM call may take, streaming included.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Pause between the extractive answer's pieces; 0 in use, set by tests that need an answer slow enough to stop.</summary>
-    [Range(0, 1000)]
-    public int ExtractiveDelayMs { get; set; }
 }

@@ -11,6 +11,8 @@ public sealed class RagClient(HttpClient http)
     public async Task<IReadOnlyList<Passage>> SearchAsync(string query, int topK, CancellationToken cancellationToken)
     {
         using var activity = ApiTelemetry.Source.StartActivity(ApiTelemetry.RagQuerySpan);
+        activity?.SetTag("gen_ai.operation.name", "retrieval");
+        activity?.SetTag("gen_ai.data_source.id", ApiTelemetry.CourseDocumentsDataSource);
         activity?.SetTag("canopy.rag.top_k", topK);
         var started = Stopwatch.GetTimestamp();
         try

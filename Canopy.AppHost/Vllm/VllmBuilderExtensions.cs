@@ -2,8 +2,16 @@ namespace Canopy.AppHost.Vllm;
 
 public static class VllmBuilderExtensions
 {
-    public const string Image = "vllm/vllm-openai";
+    /// <summary>The vLLM release; deploy/vllm/Containerfile builds on <c>docker.io/vllm/vllm-openai</c> at this tag.</summary>
     public const string Tag = "v0.11.0";
+    /// <summary>The image built from deploy/vllm/Containerfile: the release plus the OpenTelemetry packages.</summary>
+    public const string Image = "canopy-vllm";
+    public const string ImageTag = Tag + "-otel";
+    /// <summary>Where a cluster pulls the built image from unless <c>Canopy:Vllm:ImageRegistry</c> says otherwise.</summary>
+    public const string DefaultImageRegistry = "image-registry.openshift-image-registry.svc:5000/canopy";
+    /// <summary>The Containerfile's folder, relative to the AppHost project; it is also the build context.</summary>
+    public const string ContainerfileDirectory = "../deploy/vllm";
+    public const string Containerfile = "Containerfile";
     public const string DefaultModel = "Qwen/Qwen2.5-1.5B-Instruct";
     public const string DefaultServedModelName = "canopy-llm";
 
@@ -20,8 +28,7 @@ public static class VllmBuilderExtensions
 
         var vllm = new VllmResource(name, model.Resource, servedName.Resource);
         return builder.AddResource(vllm)
-            .WithImage(Image, Tag)
-            .WithImageRegistry("docker.io")
+            .WithTracingImage()
             .WithHttpEndpoint(targetPort: 8000, name: VllmResource.PrimaryEndpointName)
             .WithContainerRuntimeArgs(gpuArgs)
             .WithVolume("canopy-hf-cache", "/root/.cache/huggingface")
@@ -34,5 +41,16 @@ public static class VllmBuilderExtensions
             .WithEntrypoint("/bin/sh")
             .WithArgs("-c", "exec vllm serve \"$VLLM_MODEL\" --served-model-name \"$VLLM_SERVED_MODEL_NAME\" --host 0.0.0.0 --port 8000 --otlp-traces-endpoint \"$OTEL_EXPORTER_OTLP_ENDPOINT\"")
             .WithHttpHealthCheck("/health", endpointName: VllmResource.PrimaryEndpointName);
+    }
+
+    // The stock image stops at start-up with --otlp-traces-endpoint: run mode builds the Containerfile, a cluster pulls its pushed build.
+    private static IResourceBuilder<VllmResource> WithTracingImage(this IResourceBuilder<VllmResource> vllm)
+    {
+        var builder = vllm.ApplicationBuilder;
+        // WithDockerfile keeps an image already set (it tags its local build itself), and refuses a resource without one.
+        vllm.WithImage(Image, ImageTag);
+        return builder.ExecutionContext.IsPublishMode
+            ? vllm.WithImageRegistry(builder.Configuration["Canopy:Vllm:ImageRegistry"] ?? DefaultImageRegistry)
+            : vllm.WithDockerfile(ContainerfileDirectory, Containerfile);
     }
 }

@@ -28,8 +28,7 @@ public static class EmbeddingExtensions
             builder.Services.AddSingleton<MiniLmWarmup>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<MiniLmWarmup>());
             builder.Services.AddHealthChecks().AddCheck<MiniLmWarmup>(MiniLmWarmup.HealthCheckName, tags: ["ready"]);
-            builder.Services.AddEmbeddingGenerator(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>())
-                .UseOpenTelemetry()
+            builder.Services.AddEmbeddingGenerator(sp => new InProcessEmbeddingTelemetry(sp.GetRequiredService<MiniLmEmbeddingGenerator>()))
                 .UseLogging();
         }
         return builder;

@@ -11,7 +11,7 @@ namespace Canopy.Rag.Embeddings;
 /// Embeddings from an OpenAI-compatible <c>POST {Endpoint}/embeddings</c> (vLLM, TEI, llama.cpp, OpenAI).
 /// Vectors are scaled to unit length because the index ranks by dot product.
 /// </summary>
-public sealed class OpenAiEmbeddingGenerator(HttpClient http, EmbeddingsConnectionString connection, int batchSize = 64)
+public sealed class OpenAiEmbeddingGenerator(HttpClient http, EmbeddingsConnectionString connection, int batchSize)
     : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly EmbeddingGeneratorMetadata _metadata = new("openai", connection.Endpoint, connection.Model, connection.Dimensions);

@@ -3,21 +3,20 @@ using Canopy.Contracts.Search;
 using Canopy.Rag.Search.Rerank;
 using Canopy.Rag.VectorStore;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Rag.Search;
 
-/// <summary>Embeds the query, gathers vector and keyword candidates, fuses them and optionally reranks (spans as in DESIGN.md).</summary>
+/// <summary>
+/// Embeds the query, gathers vector and keyword candidates, fuses them and optionally reranks (spans as in DESIGN.md).
+/// Without a <paramref name="reranker"/> the fused order is final.
+/// </summary>
 public sealed class SearchService(
     IVectorIndex index,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IOptions<SearchOptions> options,
-    ResultReranker? reranker = null,
-    ILogger<SearchService>? logger = null)
+    ResultReranker? reranker)
 {
-    private readonly ILogger _logger = logger ?? NullLogger<SearchService>.Instance;
-
     public async Task<SearchResponse> SearchAsync(string query, int topK, SearchFilter filter, string? method, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();

@@ -2,15 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Canopy.Rag.VectorStore;
 
-public sealed class VectorStoreOptions
-{
-    public const string Section = "Canopy";
-
-    /// <summary><c>embedded</c> (SQLite file owned by canopy-rag) or <c>milvus</c>.</summary>
-    [Required, RegularExpression("^(embedded|milvus)$", ErrorMessage = "Canopy:VectorStore must be 'embedded' or 'milvus'.")]
-    public string VectorStore { get; set; } = "embedded";
-}
-
 public sealed class EmbeddedIndexOptions
 {
     public const string Section = "Canopy:Rag";

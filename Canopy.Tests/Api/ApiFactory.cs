@@ -10,7 +10,7 @@ public sealed class ApiFactory : WebApplicationFactory<ChatPipeline>
     public string DataPath { get; } = Directory.CreateTempSubdirectory("canopy-be-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("Canopy:Feedback:DataPath", DataPath);
+        builder.UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", DataPath);
 
     protected override void Dispose(bool disposing)
     {

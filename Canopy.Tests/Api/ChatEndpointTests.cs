@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Canopy.Tests.Api;
 
-public sealed class ChatEndpointTests(WebApplicationFactory<ChatPipeline> factory) : IClassFixture<WebApplicationFactory<ChatPipeline>>
+public sealed class ChatEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     public static TheoryData<string, string> BadRequests => new()
     {

@@ -27,9 +27,9 @@ public sealed class ChatPipelineTests
     private static ChatPipeline Pipeline(HttpMessageHandler rag)
     {
         var http = new HttpClient(rag) { BaseAddress = new Uri("http://canopy-rag") };
-        var provider = new FixedLlmProviderAccessor(new LlmProvider(ExtractiveChatClient.ProviderName, ExtractiveChatClient.ModelName));
-        var generator = new AnswerGenerator(new ExtractiveChatClient(), provider, Options.Create(new GenerationOptions()));
-        var guardrails = new GuardrailService([new PiiDetector(), new PromptInjectionDetector()], NullLogger<GuardrailService>.Instance);
+        var provider = new FixedLlmProviderAccessor(ExtractiveAnswerer.Provider());
+        var generator = new AnswerGenerator(Options.Create(new GenerationOptions()));
+        var guardrails = new GuardrailService([new PiiDetector(), new PromptInjectionDetector()], [], Options.Create(new GuardrailOptions()), NullLogger<GuardrailService>.Instance);
         return new ChatPipeline(guardrails, new RagClient(http), generator, provider, TestFeatures.Catalog(), Options.Create(new RetrievalOptions()), NullLogger<ChatPipeline>.Instance);
     }
 

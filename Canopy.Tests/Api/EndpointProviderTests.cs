@@ -36,8 +36,10 @@ public sealed class EndpointProviderTests
         var tokenUsage = new List<(long Value, string? Type)>();
         using var meters = new System.Diagnostics.Metrics.MeterListener
         {
-            InstrumentPublished = (instrument, l) => { if (instrument.Name == "gen_ai.client.token.usage") l.EnableMeasurementEvents(instrument); },
+            InstrumentPublished = (instrument, l) => { if (instrument.Name is "gen_ai.client.token.usage" or "gen_ai.client.operation.time_to_first_chunk") l.EnableMeasurementEvents(instrument); },
         };
+        var firstChunks = new List<double>();
+        meters.SetMeasurementEventCallback<double>((_, value, _, _) => { lock (firstChunks) firstChunks.Add(value); });
         meters.SetMeasurementEventCallback<int>((_, value, tags, _) => Record(value, tags));
         meters.SetMeasurementEventCallback<long>((_, value, tags, _) => Record(value, tags));
         meters.Start();
@@ -69,11 +71,18 @@ public sealed class EndpointProviderTests
         var chat = Span("chat granite-tiny");
         Assert.Equal(generate.SpanId, chat.ParentSpanId);
         Assert.Equal(42, Convert.ToInt64(chat.GetTagItem("gen_ai.usage.input_tokens")));
-        Assert.Equal(5, Convert.ToInt64(generate.GetTagItem("gen_ai.usage.output_tokens")));
-        Assert.Equal("granite-tiny", Span("llm-inference").GetTagItem("gen_ai.request.model"));
+        Assert.Equal(5, Convert.ToInt64(chat.GetTagItem("gen_ai.usage.output_tokens")));
+        // A remote model call is the one CLIENT span; the wrappers carry Canopy's attributes and timings only.
+        Assert.Equal((ActivityKind.Client, ActivityKind.Internal), (chat.Kind, generate.Kind));
+        Assert.True(Convert.ToDouble(chat.GetTagItem("gen_ai.response.time_to_first_chunk")) > 0);
+        Assert.Single(spans.Spans, s => s.TraceId == trace && s.GetTagItem("gen_ai.usage.output_tokens") is not null);
+        Assert.Single(spans.Spans, s => s.TraceId == trace && s.GetTagItem("gen_ai.provider.name") is not null);
+        Assert.Equal("granite-tiny", Span("llm-inference").GetTagItem("canopy.llm.model"));
+        Assert.NotNull(generate.GetTagItem("canopy.llm.time_to_first_chunk_ms"));
         meters.RecordObservableInstruments();
         Assert.Contains((42L, "input"), tokenUsage);
         Assert.Contains((5L, "output"), tokenUsage);
+        Assert.Single(firstChunks);
     }
 
     [Fact]

@@ -83,12 +83,13 @@ public sealed class PromptAndExtractiveTests
         Assert.Equal("I could not find anything about this in the course documents.", ExtractiveComposer.Compose("Anything?", []));
 
     [Fact]
-    public async Task The_extractive_client_streams_pieces_and_reports_usage()
+    public async Task The_extractive_answerer_streams_pieces_and_reports_usage()
     {
-        using var client = new ExtractiveChatClient();
-        var options = new ChatOptions { AdditionalProperties = new() { [ExtractiveChatClient.PassagesKey] = new[] { Passage(1, "Canopy cranes give access to the upper canopy.") } } };
+        const string question = "How do researchers reach the upper canopy?";
+        var plan = PromptBuilder.Build("Answer from the passages.", question, [Passage(1, "Canopy cranes give access to the upper canopy.")], [], 4096);
+        var request = new AnswerRequest(FeatureCatalog.Default, question, plan, ExtractiveAnswerer.ModelName, 0.2f, 512);
 
-        var updates = await client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "How do researchers reach the upper canopy?")], options).ToListAsync();
+        var updates = await ExtractiveAnswerer.Instance.AnswerAsync(request, CancellationToken.None).ToListAsync();
         var response = updates.ToChatResponse();
 
         Assert.True(updates.Count(u => !string.IsNullOrEmpty(u.Text)) > 5);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Canopy.AppHost.Vllm;
 
 namespace Canopy.Tests.Deployment;
 
@@ -31,7 +32,8 @@ public sealed class AspireManifestTests(AspireManifestFixture fixture)
     public void Vllm_serves_the_model_on_8000_and_exports_its_spans()
     {
         var vllm = fixture.Resource("vllm");
-        Assert.StartsWith("docker.io/vllm/vllm-openai:", vllm["image"].Text());
+        // Not the stock vllm/vllm-openai image: it stops at start-up with the tracing flag below (VllmImageTests).
+        Assert.Equal($"{VllmBuilderExtensions.DefaultImageRegistry}/{VllmBuilderExtensions.Image}:{VllmBuilderExtensions.ImageTag}", vllm["image"].Text());
         Assert.Equal("8000", vllm["bindings"]!["http"]!["targetPort"]!.ToString());
         Assert.Equal("{hf-token.value}", vllm["env"]!["HF_TOKEN"].Text());
         Assert.Contains("--otlp-traces-endpoint", string.Join(' ', vllm["args"]!.AsArray().Select(a => a.Text())));

@@ -7,7 +7,7 @@ namespace Canopy.Tests.Deployment;
 public sealed class ConfigurationKeyTests
 {
     private static readonly Assembly[] ServiceAssemblies =
-        [typeof(Canopy.Web.Chat.ChatUiOptions).Assembly, typeof(Canopy.Api.Llm.LlmOptions).Assembly, typeof(Canopy.Rag.RagTelemetry).Assembly];
+        [typeof(Canopy.Web.Chat.ChatUiOptions).Assembly, typeof(Canopy.Api.Llm.GenerationOptions).Assembly, typeof(Canopy.Rag.RagTelemetry).Assembly, typeof(Canopy.Contracts.ModeOptions).Assembly];
 
     [Theory]
     [InlineData("embedded")]

@@ -29,6 +29,10 @@ public sealed class KustomizeRenderTests
             Assert.StartsWith("canopy-config-", map);
             Assert.Contains(docs, d => d.Kind() == "ConfigMap" && d.Name() == map);
         }
+        // kustomize sets images in KServe's ServingRuntime too, as the tests read them.
+        foreach (var runtime in docs.Where(d => d.Kind() == "ServingRuntime"))
+            Assert.Equal(tree.EffectiveImage(tree.Get("ServingRuntime", runtime.Name())["spec"]!["containers"]![0]!.AsObject()),
+                runtime["spec"]!["containers"]![0]!["image"].Text());
     }
 
     private static async Task<string> RenderAsync(string directory)

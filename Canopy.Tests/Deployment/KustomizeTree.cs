@@ -56,6 +56,20 @@ internal sealed class KustomizeTree
         return env;
     }
 
+    /// <summary>The image a container pulls once this overlay's images: entries have renamed and retagged it.</summary>
+    public string EffectiveImage(JsonObject container)
+    {
+        var image = container["image"].Text()!;
+        // A tag follows the last ':' after the last '/'; a registry port does not count.
+        var tag = image.LastIndexOf(':') is var colon && colon > image.LastIndexOf('/') ? colon : image.Length;
+        return Images.TryGetValue(image[..tag], out var to) ? $"{to.NewName}:{to.NewTag}" : image;
+    }
+
+    /// <summary>Every container of the overlay with the resource holding it: pod templates and KServe ServingRuntimes alike.</summary>
+    public IEnumerable<(JsonObject Resource, JsonObject Container)> AllContainers() =>
+        Resources.SelectMany(r => (r["spec"]?["template"]?["spec"]?["containers"] ?? r["spec"]?["containers"])?.AsArray()
+            .Select(c => (r, c!.AsObject())) ?? []);
+
     private void Include(KustomizeTree child)
     {
         Resources.AddRange(child.Resources);

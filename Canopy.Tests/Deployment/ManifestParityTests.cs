@@ -58,7 +58,7 @@ public sealed partial class ManifestParityTests(AspireManifestFixture fixture)
         var container = runtime["spec"]!["containers"]!.AsArray().Single()!.AsObject();
         var args = container["args"]!.AsArray().Concat(service["spec"]!["predictor"]!["model"]!["args"]!.AsArray()).Select(a => a.Text()).ToList();
 
-        Assert.Equal(vllm["image"].Text(), container["image"].Text());
+        Assert.Equal(vllm["image"].Text(), _gpu.EffectiveImage(container));
         Assert.Contains($"--model={Default("vllm-model")}", args);
         Assert.Contains("--served-model-name={{.Name}}", args);
         Assert.Equal(Default("vllm-served-model-name"), service.Name());

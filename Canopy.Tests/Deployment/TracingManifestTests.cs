@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Canopy.AppHost.Vllm;
 
 namespace Canopy.Tests.Deployment;
 
@@ -31,6 +32,8 @@ public sealed class TracingManifestTests
     {
         var container = Gpu.OfKind("ServingRuntime").Single()["spec"]!["containers"]!.AsArray().Single()!.AsObject();
         Assert.Contains("--otlp-traces-endpoint=$(OTEL_EXPORTER_OTLP_ENDPOINT)", container["args"]!.AsArray().Select(a => a.Text()));
+        // The flag needs the image built from deploy/vllm/Containerfile; the stock one stops at start-up with it.
+        Assert.Equal($"{VllmBuilderExtensions.DefaultImageRegistry}/{VllmBuilderExtensions.Image}:{VllmBuilderExtensions.ImageTag}", Gpu.EffectiveImage(container));
         Assert.Equal("vllm", Gpu.EffectiveEnv(container)["OTEL_SERVICE_NAME"]);
     }
 

@@ -130,7 +130,7 @@ public sealed partial class WorkloadManifestTests
         (string Service, Assembly Assembly)[] services =
         [
             ("canopy-ui", typeof(Canopy.Web.Chat.ChatUiOptions).Assembly),
-            ("canopy-be", typeof(Canopy.Api.Llm.LlmOptions).Assembly),
+            ("canopy-be", typeof(Canopy.Api.Llm.GenerationOptions).Assembly),
             ("canopy-rag", typeof(Canopy.Rag.RagTelemetry).Assembly),
         ];
         foreach (var (service, assembly) in services)

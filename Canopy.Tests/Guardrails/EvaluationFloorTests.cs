@@ -9,18 +9,16 @@ namespace Canopy.Tests.Guardrails;
 /// then the default pipeline on the evaluation-only sets. It needs only <c>eval/</c> in the repository; beside
 /// <c>../shared/eval</c> it also measures the non-commercial rows and SciQ.
 /// </summary>
-public sealed class GuardrailEvaluationFixture
+public sealed class GuardrailEvaluationFixture : IAsyncLifetime
 {
-    public GuardrailEvaluationFixture()
-    {
-        var root = GuardrailTestKit.SolutionFolder() ?? throw new DirectoryNotFoundException("Canopy.sln not found above the test binaries.");
-        Folders = DataFolders.Locate(root);
-        Report = GuardrailEvaluation.Run(Folders, GuardrailSettings.Default, heldOut: true, _ => { });
-    }
+    public DataFolders Folders { get; } = DataFolders.Locate(
+        GuardrailTestKit.SolutionFolder() ?? throw new DirectoryNotFoundException("Canopy.sln not found above the test binaries."));
 
-    public DataFolders Folders { get; }
+    public GuardrailReport Report { get; private set; } = null!;
 
-    public GuardrailReport Report { get; }
+    public async Task InitializeAsync() => Report = await GuardrailEvaluation.RunAsync(Folders, GuardrailSettings.Default, heldOut: true, _ => { });
+
+    public Task DisposeAsync() => Task.CompletedTask;
 }
 
 /// <summary>The evaluation trains on both cores for minutes: it runs alone, so timing-sensitive browser tests do not run beside it.</summary>

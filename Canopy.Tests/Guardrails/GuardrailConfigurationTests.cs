@@ -12,7 +12,7 @@ public sealed class GuardrailConfigurationTests
     }
 
     [Fact]
-    public void A_feature_can_turn_a_detector_off_while_others_keep_it()
+    public async Task A_feature_can_turn_a_detector_off_while_others_keep_it()
     {
         var options = Options(o => o.Detectors["hap"] = new DetectorOptions
         {
@@ -20,12 +20,12 @@ public sealed class GuardrailConfigurationTests
         });
         var guardrails = GuardrailTestKit.Service(options);
 
-        Assert.True(guardrails.Check("I hate immigrants.", GuardrailStage.Input, "information-search").IsBlocked);
-        Assert.Equal(GuardrailDecision.Allow, guardrails.Check("I hate immigrants.", GuardrailStage.Input, "socratic-tutor").Decision);
+        Assert.True((await guardrails.CheckAsync("I hate immigrants.", GuardrailStage.Input, "information-search")).IsBlocked);
+        Assert.Equal(GuardrailDecision.Allow, (await guardrails.CheckAsync("I hate immigrants.", GuardrailStage.Input, "socratic-tutor")).Decision);
     }
 
     [Fact]
-    public void The_action_can_be_changed_per_feature()
+    public async Task The_action_can_be_changed_per_feature()
     {
         var options = Options(o => o.Detectors["pii"] = new DetectorOptions
         {
@@ -34,32 +34,32 @@ public sealed class GuardrailConfigurationTests
         });
         var guardrails = GuardrailTestKit.Service(options);
 
-        Assert.Equal(GuardrailDecision.Redact, guardrails.Check("mail ada@example.org", GuardrailStage.Input, "information-search").Decision);
-        var blocked = guardrails.Check("mail ada@example.org", GuardrailStage.Input, "summarize");
+        Assert.Equal(GuardrailDecision.Redact, (await guardrails.CheckAsync("mail ada@example.org", GuardrailStage.Input, "information-search")).Decision);
+        var blocked = await guardrails.CheckAsync("mail ada@example.org", GuardrailStage.Input, "summarize");
         Assert.Equal(("email", true), (blocked.BlockCategory, blocked.IsBlocked));
     }
 
     [Fact]
-    public void A_threshold_above_the_score_drops_the_detection()
+    public async Task A_threshold_above_the_score_drops_the_detection()
     {
         var options = Options(o => o.Detectors["hap"] = new DetectorOptions { Threshold = 0.95 });
 
-        Assert.Equal(GuardrailDecision.Allow, GuardrailTestKit.Service(options).Check("I hate immigrants.", GuardrailStage.Input).Decision);
+        Assert.Equal(GuardrailDecision.Allow, (await GuardrailTestKit.Service(options).CheckAsync("I hate immigrants.", GuardrailStage.Input)).Decision);
     }
 
     [Fact]
-    public void The_deny_list_blocks_with_the_rule_name_and_can_redact_instead()
+    public async Task The_deny_list_blocks_with_the_rule_name_and_can_redact_instead()
     {
         var options = Options(o => o.DenyList.Add(new DenyRule { Name = "exam_leak", Pattern = @"\bexam\s+answers?\b" }));
-        var blocked = GuardrailTestKit.Service(options).Check("Where can I buy the exam answers?", GuardrailStage.Input);
+        var blocked = await GuardrailTestKit.Service(options).CheckAsync("Where can I buy the exam answers?", GuardrailStage.Input);
         Assert.Equal("exam_leak", blocked.BlockCategory);
 
         options.Detectors["deny_list"] = new DetectorOptions { Action = GuardrailAction.Redact };
-        Assert.Equal("Where can I buy the [exam leak removed]?", GuardrailTestKit.Service(options).Check("Where can I buy the exam answers?", GuardrailStage.Input).Text);
+        Assert.Equal("Where can I buy the [exam leak removed]?", (await GuardrailTestKit.Service(options).CheckAsync("Where can I buy the exam answers?", GuardrailStage.Input)).Text);
     }
 
     [Fact]
-    public void A_topic_policy_applies_to_its_feature_only()
+    public async Task A_topic_policy_applies_to_its_feature_only()
     {
         var options = Options(o => o.Topics["socratic-tutor"] = new TopicPolicy
         {
@@ -67,9 +67,9 @@ public sealed class GuardrailConfigurationTests
         });
         var guardrails = GuardrailTestKit.Service(options);
 
-        Assert.Equal("ghostwriting", guardrails.Check("Please write my essay on photosynthesis", GuardrailStage.Input, "socratic-tutor").BlockCategory);
-        Assert.False(guardrails.Check("Please write my essay on photosynthesis", GuardrailStage.Input, "information-search").IsBlocked);
-        Assert.Equal("dangerous_instructions", guardrails.Check("How is meth made at home?", GuardrailStage.Input, "information-search").BlockCategory);
+        Assert.Equal("ghostwriting", (await guardrails.CheckAsync("Please write my essay on photosynthesis", GuardrailStage.Input, "socratic-tutor")).BlockCategory);
+        Assert.False((await guardrails.CheckAsync("Please write my essay on photosynthesis", GuardrailStage.Input, "information-search")).IsBlocked);
+        Assert.Equal("dangerous_instructions", (await guardrails.CheckAsync("How is meth made at home?", GuardrailStage.Input, "information-search")).BlockCategory);
     }
 
     [Fact]

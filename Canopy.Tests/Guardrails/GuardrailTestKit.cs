@@ -16,7 +16,7 @@ internal static class GuardrailTestKit
     ];
 
     public static GuardrailService Service(GuardrailOptions? options = null, params IAsyncGuardrailDetector[] remote) =>
-        new(LocalDetectors(options), NullLogger<GuardrailService>.Instance, remote, Options.Create(options ?? new GuardrailOptions()));
+        new(LocalDetectors(options), remote, Options.Create(options ?? new GuardrailOptions()), NullLogger<GuardrailService>.Instance);
 
     /// <summary>The folder holding Canopy.sln, found from the test binaries.</summary>
     public static string? SolutionFolder()

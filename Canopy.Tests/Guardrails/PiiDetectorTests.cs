@@ -23,21 +23,21 @@ public sealed class PiiDetectorTests
     [InlineData("Ring +46 (0)8 928 571 38 please", "Ring [phone removed] please")]
     [InlineData("Number 9498777106 works", "Number [phone removed] works")]
     [InlineData("SSN 514 69 0360 on file", "SSN [ssn removed] on file")]
-    public void Structured_personal_data_gets_a_typed_placeholder(string text, string expected) =>
-        Assert.Equal(expected, Guardrails.Check(text, GuardrailStage.Input).Text);
+    public async Task Structured_personal_data_gets_a_typed_placeholder(string text, string expected) =>
+        Assert.Equal(expected, (await Guardrails.CheckAsync(text, GuardrailStage.Input)).Text);
 
     [Theory]
     [InlineData("The lecture starts at 10:15:30 and lasts 90 minutes.")]
     [InlineData("The exam is on 14.12.2026 in room 3.12; version 1.2.3 of the notes applies.")]
     [InlineData("Pi is 3.14159265 and Avogadro's number is 6.022e23.")]
     [InlineData("In 2024, 1,439,323,776 people lived in China.")]
-    public void Times_dates_versions_and_quantities_are_not_personal_data(string text) =>
-        Assert.DoesNotContain(Guardrails.Check(text, GuardrailStage.Input).Detections, d => d.Detector == PiiDetector.DetectorName);
+    public async Task Times_dates_versions_and_quantities_are_not_personal_data(string text) =>
+        Assert.DoesNotContain((await Guardrails.CheckAsync(text, GuardrailStage.Input)).Detections, d => d.Detector == PiiDetector.DetectorName);
 
     [Fact]
-    public void The_redacted_text_and_the_detections_never_contain_the_matched_value()
+    public async Task The_redacted_text_and_the_detections_never_contain_the_matched_value()
     {
-        var result = Guardrails.Check("Write to ada@example.org, IBAN GB82WEST12345698765432.", GuardrailStage.Input);
+        var result = await Guardrails.CheckAsync("Write to ada@example.org, IBAN GB82WEST12345698765432.", GuardrailStage.Input);
 
         Assert.Equal("Write to [email removed], IBAN [iban removed].", result.Text);
         Assert.DoesNotContain(result.Detections, d => d.Category.Contains("ada") || d.Placeholder.Contains("GB82"));

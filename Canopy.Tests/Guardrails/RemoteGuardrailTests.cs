@@ -70,8 +70,7 @@ public sealed class RemoteGuardrailTests
         // Long enough for the request to reach the stalling handler even on a loaded machine, so its abort is observed.
         using var host = Host(server.Endpoint, policy, timeout: "00:00:02");
 
-        // The synchronous Check the pipeline calls today waits for the remote detector too.
-        var result = host.Services.GetRequiredService<GuardrailService>().Check("Explain photosynthesis", GuardrailStage.Input);
+        var result = await host.Services.GetRequiredService<GuardrailService>().CheckAsync("Explain photosynthesis", GuardrailStage.Input);
 
         Assert.Equal(expected, result.Decision);
         Assert.Equal(GuardrailService.RemoteFailureCategory, Assert.Single(result.Detections).Category);
@@ -94,14 +93,14 @@ public sealed class RemoteGuardrailTests
     }
 
     [Fact]
-    public void Without_an_endpoint_no_remote_detector_is_registered()
+    public async Task Without_an_endpoint_no_remote_detector_is_registered()
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.AddGuardrails();
         using var host = builder.Build();
 
         Assert.Empty(host.Services.GetServices<IAsyncGuardrailDetector>());
-        Assert.False(host.Services.GetRequiredService<GuardrailService>().Check("Explain photosynthesis", GuardrailStage.Input).IsBlocked);
+        Assert.False((await host.Services.GetRequiredService<GuardrailService>().CheckAsync("Explain photosynthesis", GuardrailStage.Input)).IsBlocked);
     }
 
     [SkippableFact]

@@ -60,11 +60,12 @@ public sealed class StreamingOutputGuardTests
     [Fact]
     public async Task A_long_run_without_punctuation_is_released_at_a_space()
     {
-        var guard = new StreamingOutputGuard(Guardrails, maxPending: 40);
+        var guard = Guardrails.CreateOutputGuard();
+        var words = StreamingOutputGuard.MaxPending / "word ".Length + 1;
 
-        var first = await guard.PushAsync(string.Join(' ', Enumerable.Repeat("word", 12)));
+        var first = await guard.PushAsync(string.Join(' ', Enumerable.Repeat("word", words)));
 
-        Assert.Equal(string.Join(' ', Enumerable.Repeat("word", 11)) + " ", first);
+        Assert.Equal(string.Join(' ', Enumerable.Repeat("word", words - 1)) + " ", first);
         Assert.Equal("word", await guard.FlushAsync());
     }
 

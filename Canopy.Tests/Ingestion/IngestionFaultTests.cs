@@ -33,12 +33,13 @@ public sealed class RagProcessFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Faults against the real process: a zip bomb must not jam the queue, and delete and cancel answer within a second while a
-/// large document is being ingested, and stick. Deadlines are cancellation tokens on the calls, so a hang fails the test.
+/// Faults against the real process: a zip bomb must not jam the queue, and delete and cancel answer promptly while a large
+/// document is being ingested, and stick. Deadlines are cancellation tokens on the calls, so a hang fails the test; they are
+/// far shorter than the ingestion being interrupted (minutes) and long enough for a loaded machine. The answer times are printed.
 /// </summary>
 public sealed class IngestionFaultTests(RagProcessFixture fixture, ITestOutputHelper output) : IClassFixture<RagProcessFixture>
 {
-    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(3);
 
     private RagProcess Rag => fixture.Rag;
@@ -66,20 +67,22 @@ public sealed class IngestionFaultTests(RagProcessFixture fixture, ITestOutputHe
     }
 
     [Fact]
-    public async Task Deleting_during_an_ingestion_answers_within_a_second_and_sticks()
+    public async Task Deleting_during_an_ingestion_answers_promptly_and_sticks()
     {
         var other = await Rag.UploadAsync("# Tide tables\n\nSpring tides follow the full and the new moon."u8.ToArray(), "tide-tables.md");
         using (var ready = new CancellationTokenSource(Long))
             await Rag.WaitForDocumentAsync(other.Id, d => d.Status == DocumentStatus.Ready, ready.Token);
         var big = await StartIngestingAsync("field-handbook.md", "quokka");
 
-        // Another document, then the one being ingested: each answer within a second.
-        using (var deadline = new CancellationTokenSource(OneSecond))
-        using (var response = await Rag.Client.DeleteAsync($"/api/documents/{other.Id}", deadline.Token))
+        // Another document, then the one being ingested: each answers long before the ingestion would have ended.
+        foreach (var id in new[] { other.Id, big.Id })
+        {
+            var asked = System.Diagnostics.Stopwatch.StartNew();
+            using var deadline = new CancellationTokenSource(Prompt);
+            using var response = await Rag.Client.DeleteAsync($"/api/documents/{id}", deadline.Token);
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        using (var deadline = new CancellationTokenSource(OneSecond))
-        using (var response = await Rag.Client.DeleteAsync($"/api/documents/{big.Id}", deadline.Token))
-            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+            output.WriteLine($"DELETE {id} answered in {asked.ElapsedMilliseconds} ms");
+        }
 
         // Once ingestion has nothing left, neither came back: no row, no file, no chunk in search.
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -97,7 +100,7 @@ public sealed class IngestionFaultTests(RagProcessFixture fixture, ITestOutputHe
     }
 
     [Fact]
-    public async Task While_it_ingests_the_service_stays_ready_and_a_cancel_answers_within_a_second()
+    public async Task While_it_ingests_the_service_stays_ready_and_a_cancel_answers_promptly()
     {
         var big = await StartIngestingAsync("lab-manual.md", "wombat");
 
@@ -112,9 +115,11 @@ public sealed class IngestionFaultTests(RagProcessFixture fixture, ITestOutputHe
         Assert.False(status!.Idle);
         Assert.Equal(big.Id, status.Current);
 
-        using (var deadline = new CancellationTokenSource(OneSecond))
+        var asked = System.Diagnostics.Stopwatch.StartNew();
+        using (var deadline = new CancellationTokenSource(Prompt))
         using (var response = await Rag.Client.PostAsync($"/api/documents/{big.Id}/cancel", null, deadline.Token))
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        output.WriteLine($"cancel answered in {asked.ElapsedMilliseconds} ms");
 
         await IngestionIdle.WaitAsync(Rag.Client, Long);
         var cancelled = await Rag.Client.GetFromJsonAsync<DocumentInfo>($"/api/documents/{big.Id}");

@@ -88,6 +88,7 @@ public sealed class AppHostModelTests
         {
             await using var builder = await ModelAsync("--Canopy:Llm=gpt");
         });
-        Assert.Contains("extractive, embedded, vllm, endpoint", error.Message);
+        Assert.Contains("'gpt'", error.Message);
+        Assert.Contains("Canopy:Llm is one of embedded, extractive, vllm, endpoint", error.Message);
     }
 }

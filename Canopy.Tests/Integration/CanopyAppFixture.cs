@@ -16,6 +16,8 @@ public class CanopyAppFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
+    private readonly IsolatedData _data = new();
+
     public DistributedApplication App { get; private set; } = default!;
     public HttpClient Dashboard { get; private set; } = default!;
 
@@ -32,6 +34,7 @@ public class CanopyAppFixture : IAsyncLifetime
                 options.DisableDashboard = false;
                 options.AllowUnsecuredTransport = true;
             });
+        _data.ApplyTo(builder);
         App = await builder.BuildAsync();
         using var start = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(start.Token);
@@ -79,6 +82,7 @@ public class CanopyAppFixture : IAsyncLifetime
     {
         Dashboard?.Dispose();
         if (App is not null) await App.DisposeAsync();
+        _data.Dispose();
     }
 }
 

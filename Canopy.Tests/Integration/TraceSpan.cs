@@ -5,6 +5,12 @@ namespace Canopy.Tests.Integration;
 /// <summary>One span of an OTLP JSON trace as the Aspire dashboard serves it.</summary>
 public sealed record TraceSpan(string Service, string Name, string SpanId, string? ParentSpanId, long StartNanos, IReadOnlyDictionary<string, string> Attributes)
 {
+    /// <summary>The OTLP span kind: 1 internal, 2 server, 3 client.</summary>
+    public int Kind { get; init; }
+
+    /// <summary>What the Aspire dashboard's GenAI view lists: spans naming a GenAI provider.</summary>
+    public bool IsGenAiCall => Attributes.ContainsKey("gen_ai.provider.name") || Attributes.ContainsKey("gen_ai.system");
+
     public static IReadOnlyList<TraceSpan> Parse(JsonElement body)
     {
         var spans = new List<TraceSpan>();
@@ -17,12 +23,23 @@ public sealed record TraceSpan(string Service, string Name, string SpanId, strin
                 {
                     var parent = span.TryGetProperty("parentSpanId", out var p) && p.GetString() is { Length: > 0 } id ? id : null;
                     spans.Add(new TraceSpan(service, span.GetProperty("name").GetString()!, span.GetProperty("spanId").GetString()!, parent,
-                        long.Parse(span.GetProperty("startTimeUnixNano").GetString()!), ReadAttributes(span)));
+                        long.Parse(span.GetProperty("startTimeUnixNano").GetString()!), ReadAttributes(span))
+                    {
+                        Kind = span.TryGetProperty("kind", out var kind) ? ReadKind(kind) : 0,
+                    });
                 }
             }
         }
         return spans;
     }
+
+    private static int ReadKind(JsonElement kind) => kind.ValueKind == JsonValueKind.Number ? kind.GetInt32() : kind.GetString() switch
+    {
+        "SPAN_KIND_INTERNAL" => 1,
+        "SPAN_KIND_SERVER" => 2,
+        "SPAN_KIND_CLIENT" => 3,
+        _ => 0,
+    };
 
     private static Dictionary<string, string> ReadAttributes(JsonElement element)
     {

@@ -59,7 +59,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
     /// <summary>Generates an answer as the chat pipeline does for the default feature.</summary>
     public Task<GenerationResult> GenerateAsync(string question, IReadOnlyList<Passage> passages, Func<string, Task> onDelta)
     {
-        var request = new GenerationRequest(FeatureCatalog.Default, Services.GetRequiredService<FeatureCatalog>().Get(FeatureCatalog.Default), question, passages, []);
+        var request = new GenerationRequest(Provider, FeatureCatalog.Default, Services.GetRequiredService<FeatureCatalog>().Get(FeatureCatalog.Default), question, passages, []);
         return Services.GetRequiredService<AnswerGenerator>().GenerateAsync(request, onDelta, CancellationToken.None);
     }
 

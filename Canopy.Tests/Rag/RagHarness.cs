@@ -22,7 +22,7 @@ public sealed class RagHarness : IDisposable
         Index = new SqliteVectorIndex(Options.Create(new EmbeddedIndexOptions { DataPath = DataPath }), environment, NullLogger<SqliteVectorIndex>.Instance);
         var chunker = new MarkdownChunker(model.Tokens, chunking ?? new ChunkingOptions());
         Ingestor = new DocumentIngestor(Index, Embeddings, chunker, Options.Create(new IngestionOptions()), NullLogger<DocumentIngestor>.Instance);
-        Search = new SearchService(Index, Embeddings, Options.Create(new SearchOptions()));
+        Search = new SearchService(Index, Embeddings, Options.Create(new SearchOptions()), reranker: null);
     }
 
     private readonly bool _ownsDataPath;

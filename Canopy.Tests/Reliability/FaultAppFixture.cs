@@ -17,13 +17,16 @@ public sealed class FaultAppFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan RestartTimeout = TimeSpan.FromMinutes(2);
 
+    private readonly Integration.IsolatedData _data = new();
+
     public DistributedApplication App { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Canopy_AppHost>(
-            ["Canopy:VectorStore=embedded", "Canopy:Llm=extractive", "Canopy:ExtractiveDelayMs=20"],
+            ["Canopy:VectorStore=embedded", "Canopy:Llm=extractive"],
             (options, _) => options.DisableDashboard = true);
+        _data.ApplyTo(builder);
         App = await builder.BuildAsync();
         using var start = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(start.Token);
@@ -87,6 +90,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (App is not null) await App.DisposeAsync();
+        _data.Dispose();
     }
 }
 

@@ -23,6 +23,7 @@ public sealed class RetrievalOutageTests
 
     private static WebApplicationFactory<ChatPipeline> CanopyBe(Uri rag) =>
         new WebApplicationFactory<ChatPipeline>().WithWebHostBuilder(b => b
+            .UseSetting("Canopy:Llm", "extractive")
             .UseSetting("Canopy:Retrieval:ServiceUri", rag.ToString())
             .UseSetting("Canopy:Feedback:DataPath", Path.Combine(Path.GetTempPath(), "canopy-be-outage-tests")));
 

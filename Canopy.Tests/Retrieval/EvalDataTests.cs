@@ -1,4 +1,6 @@
-using Canopy.Rag.Evaluation;
+using Canopy.Retrieval.Tool.Commands;
+using Canopy.Retrieval.Tool.Data;
+using Canopy.Retrieval.Tool.Evaluation;
 
 namespace Canopy.Tests.Retrieval;
 
@@ -53,7 +55,7 @@ public sealed class EvalDataTests
     [Fact]
     public void The_corpus_question_set_names_only_bundled_documents()
     {
-        var dataset = EvalDatasets.LoadCorpus(EvalPaths.CorpusQuestions(AppContext.BaseDirectory), EvalPaths.CorpusFolder());
+        var dataset = EvalDatasets.LoadCorpus(EvalPaths.CorpusQuestions(), EvalPaths.CorpusFolder());
 
         Assert.Equal(84, dataset.Questions.Count);
         Assert.Equal(15, dataset.Passages.Count);
@@ -61,21 +63,24 @@ public sealed class EvalDataTests
     }
 
     [Theory]
-    [InlineData(new string[0], "must be one of xquad, sciq, corpus")]
-    [InlineData(new[] { "squad" }, "must be one of")]
-    [InlineData(new[] { "xquad", "--questions", "0" }, "positive number")]
+    [InlineData(new string[0], "dataset")]
+    [InlineData(new[] { "squad" }, "squad")]
+    [InlineData(new[] { "xquad", "--questions", "0" }, "--questions needs a positive number")]
     [InlineData(new[] { "xquad", "--methods", "vector,bm42" }, "Unknown method(s): bm42")]
-    [InlineData(new[] { "xquad", "--path" }, "--path needs a value")]
+    [InlineData(new[] { "xquad", "--path" }, "--path")]
     [InlineData(new[] { "xquad", "stray" }, "Unexpected argument 'stray'")]
     public void Bad_eval_arguments_are_explained(string[] args, string reason) =>
-        Assert.Contains(reason, Assert.Throws<ArgumentException>(() => EvalArguments.Parse(args)).Message);
+        Assert.Contains(EvalCommand.Create().Parse(args).Errors, e => e.Message.Contains(reason, StringComparison.Ordinal));
 
     [Fact]
     public void Eval_arguments_pass_configuration_keys_through()
     {
-        var parsed = EvalArguments.Parse(["SciQ", "--questions", "50", "--Canopy:Rag:Search:Fusion=rrf", "--sweep"]);
+        var parse = EvalCommand.Create().Parse(["SciQ", "--questions", "50", "--Canopy:Rag:Search:Fusion=rrf", "--sweep", "--methods", "vector, hybrid"]);
 
+        Assert.Empty(parse.Errors);
+        var parsed = EvalCommand.Read(parse);
         Assert.Equal(("sciq", 50, true), (parsed.Dataset, parsed.Questions, parsed.Sweep));
+        Assert.Equal(["vector", "hybrid"], parsed.Methods);
         Assert.Equal(["--Canopy:Rag:Search:Fusion=rrf"], parsed.Configuration);
     }
 }

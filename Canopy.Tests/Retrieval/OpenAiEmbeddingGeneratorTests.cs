@@ -28,8 +28,8 @@ public sealed class OpenAiEmbeddingGeneratorTests
         }.ToJsonString());
     }
 
-    private static OpenAiEmbeddingGenerator Client(LocalHttpServer server, string extra = "Dimensions=3", int batchSize = 64) =>
-        new(new HttpClient(), EmbeddingsConnectionString.Parse($"Endpoint={server.BaseAddress}v1;Key=sk-test;Model=bge-small;{extra}"), batchSize);
+    private static OpenAiEmbeddingGenerator Client(LocalHttpServer server, string extra = "Dimensions=3", int? batchSize = null) =>
+        new(new HttpClient(), EmbeddingsConnectionString.Parse($"Endpoint={server.BaseAddress}v1;Key=sk-test;Model=bge-small;{extra}"), batchSize ?? new EmbeddingOptions().BatchSize);
 
     [Fact]
     public async Task Sends_the_openai_request_shape_and_returns_unit_vectors_in_input_order()
@@ -130,7 +130,7 @@ public sealed class OpenAiEmbeddingGeneratorTests
     {
         var connection = Environment.GetEnvironmentVariable("CANOPY_TEST_EMBEDDINGS");
         Skip.If(string.IsNullOrWhiteSpace(connection), "Set CANOPY_TEST_EMBEDDINGS to an OpenAI-compatible embeddings connection string (Endpoint=...;Model=...) to run this test.");
-        using var client = new OpenAiEmbeddingGenerator(new HttpClient(), EmbeddingsConnectionString.Parse(connection));
+        using var client = new OpenAiEmbeddingGenerator(new HttpClient(), EmbeddingsConnectionString.Parse(connection), new EmbeddingOptions().BatchSize);
 
         var result = await client.GenerateAsync(["The mitochondria is the powerhouse of the cell.", "Mitochondria produce ATP for the cell.", "The exam is on Friday."]);
 

@@ -1,5 +1,7 @@
-using Canopy.Rag.Evaluation;
+using Canopy.Rag.Ingestion;
 using Canopy.Rag.Search;
+using Canopy.Retrieval.Tool.Data;
+using Canopy.Retrieval.Tool.Evaluation;
 using Canopy.Tests.Rag;
 using Xunit.Abstractions;
 
@@ -19,7 +21,7 @@ public sealed class RetrievalQualityTests(MiniLmFixture model, ITestOutputHelper
         var file = folder is null ? null : Path.Combine(folder, EvalDatasets.XquadFile);
         Skip.If(file is null || !File.Exists(file), $"{EvalDatasets.XquadFile} is not in a shared/eval folder above the repository.");
         var dataset = EvalDatasets.LoadXquad(file).Slice(60, stride: 3);
-        var evaluator = new RetrievalEvaluator(model.Embeddings, model.Tokens, new SearchOptions());
+        var evaluator = new RetrievalEvaluator(model.Embeddings, model.Tokens, new SearchOptions(), new ChunkingOptions(), reranker: null);
 
         var report = await evaluator.RunAsync(dataset, RetrievalEvaluator.BaseMethods, CancellationToken.None);
         EvalReportWriter.WriteMarkdown(report, new TestOutputWriter(output));
@@ -37,7 +39,7 @@ public sealed class RetrievalQualityTests(MiniLmFixture model, ITestOutputHelper
     public async Task Corpus_questions_find_their_documents()
     {
         var rag = await model.CorpusAsync();
-        var dataset = EvalDatasets.LoadCorpus(EvalPaths.CorpusQuestions(AppContext.BaseDirectory), EvalPaths.CorpusFolder());
+        var dataset = EvalDatasets.LoadCorpus(EvalPaths.CorpusQuestions(), EvalPaths.CorpusFolder());
 
         var hybrid = await RetrievalEvaluator.ScoreAsync(rag.Search, dataset, "hybrid", CancellationToken.None);
         var vector = await RetrievalEvaluator.ScoreAsync(rag.Search, dataset, "vector", CancellationToken.None);

@@ -43,7 +43,7 @@ public class GuardrailBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public GuardrailResult InputCheck() => _guardrails.Check(Texts[Text], GuardrailStage.Input);
+    public Task<GuardrailResult> InputCheck() => _guardrails.CheckAsync(Texts[Text], GuardrailStage.Input);
 
     [Benchmark]
     public float[] TokenVectorFeatures() => SemanticModels.Default.Embedder.Embed(Texts[Text]);

@@ -35,7 +35,7 @@ public class SearchBenchmarks
         var corpus = new FolderSource("corpus", Path.Combine(AppContext.BaseDirectory, "Corpus"));
         foreach (var file in corpus.Files())
             await ingestor.IngestAsync(await StartupIngestionService.ReadAsync(corpus, file, CancellationToken.None), CancellationToken.None);
-        _search = new SearchService(_index, _model, Options.Create(new SearchOptions()));
+        _search = new SearchService(_index, _model, Options.Create(new SearchOptions()), reranker: null);
     }
 
     [Benchmark(Baseline = true)]

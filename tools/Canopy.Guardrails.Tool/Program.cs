@@ -6,4 +6,4 @@ var root = new RootCommand("Trains and evaluates Canopy's guardrail classifiers.
 root.Add(DistillCommand.Create(repository));
 root.Add(TrainCommand.Create(repository));
 root.Add(EvaluateCommand.Create(repository));
-return root.Parse(args).Invoke();
+return await root.Parse(args).InvokeAsync();

@@ -8,8 +8,11 @@ namespace Canopy.Api.Guardrails;
 /// detectors, and only then released (with personal data replaced by placeholders). After a block nothing more is
 /// released. <see cref="FlushAsync"/> checks the rest and records one <c>guardrails-check</c> span (stage=output).
 /// </summary>
-public sealed class StreamingOutputGuard(GuardrailService guardrails, string? feature = null, int maxPending = 400)
+public sealed class StreamingOutputGuard(GuardrailService guardrails, string? feature)
 {
+    /// <summary>Held-back text beyond which a run without a sentence end is released at its last space.</summary>
+    internal const int MaxPending = 400;
+
     private readonly StringBuilder _pending = new();
     private readonly StringBuilder _released = new();
     private readonly List<Detection> _detections = [];
@@ -30,7 +33,7 @@ public sealed class StreamingOutputGuard(GuardrailService guardrails, string? fe
     {
         if (IsBlocked || _flushed) return "";
         _pending.Append(delta);
-        var cut = SentenceCut(_pending, maxPending);
+        var cut = SentenceCut(_pending);
         if (cut == 0) return "";
         var segment = _pending.ToString(0, cut);
         _pending.Remove(0, cut);
@@ -74,7 +77,7 @@ public sealed class StreamingOutputGuard(GuardrailService guardrails, string? fe
     }
 
     /// <summary>How much of the buffer forms complete sentences: up to the last ., ! or ? followed by whitespace, or a newline; a long run without one is cut at a space.</summary>
-    internal static int SentenceCut(StringBuilder buffer, int maxPending)
+    internal static int SentenceCut(StringBuilder buffer)
     {
         for (var i = buffer.Length - 2; i >= 0; i--)
         {
@@ -83,7 +86,7 @@ public sealed class StreamingOutputGuard(GuardrailService guardrails, string? fe
             if (c is '.' or '!' or '?' && char.IsWhiteSpace(buffer[i + 1])) return i + 2;
         }
         if (buffer.Length > 0 && buffer[^1] == '\n') return buffer.Length;
-        if (buffer.Length < maxPending) return 0;
+        if (buffer.Length < MaxPending) return 0;
         for (var i = buffer.Length - 1; i > 0; i--)
         {
             if (char.IsWhiteSpace(buffer[i])) return i + 1;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Api.Llm.Embedded;
@@ -11,7 +10,7 @@ public static class EmbeddedLlmExtensions
     /// <c>Canopy:Llm=embedded</c>: the model is fetched and loaded in the background; requests go to it once it is ready
     /// and to the extractive client (with a notice) before that or when it cannot be had.
     /// </summary>
-    public static IHostApplicationBuilder AddEmbeddedLlm(this IHostApplicationBuilder builder, Action<OpenTelemetryChatClient> configureTelemetry)
+    public static IHostApplicationBuilder AddEmbeddedLlm(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<EmbeddedLlmOptions>().BindConfiguration(EmbeddedLlmOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -34,9 +33,6 @@ public static class EmbeddedLlmExtensions
         services.AddSingleton<EmbeddedModelHost>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedModelHost>());
         services.AddSingleton<ILlmProviderAccessor, EmbeddedProviderAccessor>();
-        services.AddChatClient(sp => new EmbeddedRouterChatClient(
-            sp.GetRequiredService<EmbeddedModelHost>(),
-            new ExtractiveChatClient().AsBuilder().UseOpenTelemetry(sp.GetService<ILoggerFactory>(), configure: configureTelemetry).Build(sp)));
         services.AddHealthChecks().AddCheck<ModelHealthCheck>(ModelHealthCheck.Name);
         return builder;
     }

@@ -17,15 +17,15 @@ public static class EvaluateCommand
         var write = new Option<bool>("--write") { Description = $"also write the figures to {ReportPath}" };
         var inputOnly = new Option<bool>("--skip-held-out") { Description = "leave-one-source-out figures only" };
         var command = new Command("evaluate", "Measure the guardrails leave-one-source-out and on the evaluation-only sets (about 10 minutes on 2 cores).") { write, inputOnly };
-        command.SetAction(parse =>
+        command.SetAction(async parse =>
         {
             var folders = DataFolders.Locate(parse.GetValue(repository));
             var clock = Stopwatch.StartNew();
-            var report = GuardrailEvaluation.Run(folders, GuardrailSettings.Default, !parse.GetValue(inputOnly), Console.WriteLine);
+            var report = await GuardrailEvaluation.RunAsync(folders, GuardrailSettings.Default, !parse.GetValue(inputOnly), Console.WriteLine);
             var markdown = ReportWriter.Markdown(report, Invocation);
             Console.WriteLine();
             Console.WriteLine(markdown[..markdown.IndexOf("## Input stage", StringComparison.Ordinal)].TrimEnd());
-            if (parse.GetValue(write)) File.WriteAllText(Path.Combine(folders.Repository, ReportPath), markdown);
+            if (parse.GetValue(write)) await File.WriteAllTextAsync(Path.Combine(folders.Repository, ReportPath), markdown);
             Console.WriteLine($"({clock.Elapsed.TotalSeconds:0} s)");
             return 0;
         });

@@ -32,7 +32,7 @@ public sealed record GuardrailReport(IReadOnlyList<SourceResult> Input, IReadOnl
 /// </summary>
 public static class GuardrailEvaluation
 {
-    public static GuardrailReport Run(DataFolders folders, GuardrailSettings settings, bool heldOut, Action<string> progress)
+    public static async Task<GuardrailReport> RunAsync(DataFolders folders, GuardrailSettings settings, bool heldOut, Action<string> progress)
     {
         var pool = GuardrailPool.Load(folders, forEvaluation: true);
         var embedder = SemanticModels.LoadEmbedder(folders.Models);
@@ -56,12 +56,12 @@ public static class GuardrailEvaluation
         {
             progress("The default pipeline (the shipped models) on the evaluation-only sets:");
             var evaluation = PipelineEvaluation.Default(folders.Models);
-            pipeline.AddRange(evaluation.Run(folders, progress));
+            pipeline.AddRange(await evaluation.RunAsync(folders, progress));
             var random = new Random(20261201);
             var carriers = unseen.Where(c => c.Carrier != "corpus").OrderBy(_ => random.Next()).Take(300).ToList();
             var instructions = PassageData.Instructions(pool).Where(i => !i.IsAttack || HarmTask.OverrideDatasets.Contains(i.Group) || i.Group == "injecagent").ToList();
             var pasted = carriers.Select(c => PassageData.Plant(c, instructions[random.Next(instructions.Count)], random).Text).ToList();
-            pipeline.Add(evaluation.Summarize("pasted text carrying an instruction", pasted));
+            pipeline.Add(await evaluation.SummarizeAsync("pasted text carrying an instruction", pasted));
             progress($"{pipeline[^1].Set,-34} {pipeline[^1].Check,-30} {pipeline[^1].Blocked}");
             pii = PiiEvaluation.Run(new HeldOutSets(folders).Presidio());
             progress($"PII recall {string.Join(", ", pii.Value.Recall.Select(r => $"{r.Type} {r.Recall}"))}; precision {pii.Value.Precision}");

@@ -24,7 +24,7 @@ public sealed class PipelineEvaluation(GuardrailService service)
         return new PipelineEvaluation(builder.Build().Services.GetRequiredService<GuardrailService>());
     }
 
-    public IReadOnlyList<PipelineResult> Run(DataFolders folders, Action<string>? progress = null)
+    public async Task<IReadOnlyList<PipelineResult>> RunAsync(DataFolders folders, Action<string>? progress = null)
     {
         var held = new HeldOutSets(folders);
         var results = new List<PipelineResult>();
@@ -34,30 +34,40 @@ public sealed class PipelineEvaluation(GuardrailService service)
             progress?.Invoke($"{r.Set,-34} {r.Check,-30} {(r.ShouldBlock ? "blocked" : "passed wrongly"),-8} {r.Blocked}");
         }
         var deepset = held.DeepsetTest();
-        Add(Input("deepset test: injections", deepset.Where(r => r.IsAttack).Select(r => r.Text), true));
-        Add(Input("deepset test: benign", deepset.Where(r => !r.IsAttack).Select(r => r.Text), false));
+        Add(await InputAsync("deepset test: injections", deepset.Where(r => r.IsAttack).Select(r => r.Text), true));
+        Add(await InputAsync("deepset test: benign", deepset.Where(r => !r.IsAttack).Select(r => r.Text), false));
         foreach (var variant in held.CyberSecEval().GroupBy(c => c.Indirect ? "indirect" : "direct"))
-            Add(Input($"CyberSecEval: {variant.Key}", variant.Select(c => c.UserInput), true));
+            Add(await InputAsync($"CyberSecEval: {variant.Key}", variant.Select(c => c.UserInput), true));
         var hate = held.HateCheck();
-        Add(Input("HateCheck: hateful", hate.Where(h => h.Hateful).Select(h => h.Text), true));
-        Add(Input("HateCheck: not hateful", hate.Where(h => !h.Hateful).Select(h => h.Text), false));
+        Add(await InputAsync("HateCheck: hateful", hate.Where(h => h.Hateful).Select(h => h.Text), true));
+        Add(await InputAsync("HateCheck: not hateful", hate.Where(h => !h.Hateful).Select(h => h.Text), false));
         foreach (var set in held.StudentQuestions().GroupBy(r => r.Source))
-            Add(Input($"{set.Key} questions", set.Select(r => r.Text), false));
+            Add(await InputAsync($"{set.Key} questions", set.Select(r => r.Text), false));
         foreach (var feature in new[] { FeatureCatalog.SocraticTutor, FeatureCatalog.Summarize })
-            Add(Input($"XQuAD questions ({feature})", held.StudentQuestions().Where(r => r.Group == "xquad").Select(r => r.Text), false, feature));
+            Add(await InputAsync($"XQuAD questions ({feature})", held.StudentQuestions().Where(r => r.Group == "xquad").Select(r => r.Text), false, feature));
         foreach (var set in held.CleanPassages().GroupBy(r => r.Source))
-            Add(Context($"{set.Key}", set.Select(r => r.Text), false));
-        Add(Context("course corpus chunks", PassageData.CorpusChunks(folders.Corpus).Select(p => p.Text), false));
+            Add(await ContextAsync($"{set.Key}", set.Select(r => r.Text), false));
+        Add(await ContextAsync("course corpus chunks", PassageData.CorpusChunks(folders.Corpus).Select(p => p.Text), false));
         return results;
     }
 
     /// <summary>Pasted text that carries instructions, given to summarize: data to summarise, not a request.</summary>
-    public PipelineResult Summarize(string name, IEnumerable<string> texts) =>
-        Input(name, texts.Select(t => "Summarize this text:\n\n" + t), false, FeatureCatalog.Summarize);
+    public Task<PipelineResult> SummarizeAsync(string name, IEnumerable<string> texts) =>
+        InputAsync(name, texts.Select(t => "Summarize this text:\n\n" + t), false, FeatureCatalog.Summarize);
 
-    public PipelineResult Input(string name, IEnumerable<string> texts, bool shouldBlock, string feature = FeatureCatalog.InformationSearch) =>
-        new(name, $"input, {feature}", shouldBlock, Rate.Of(texts.AsParallel().AsOrdered().Select(t => service.Check(t, GuardrailStage.Input, feature).IsBlocked)));
+    public async Task<PipelineResult> InputAsync(string name, IEnumerable<string> texts, bool shouldBlock, string feature = FeatureCatalog.InformationSearch) =>
+        new(name, $"input, {feature}", shouldBlock, await BlockedAsync(texts, GuardrailStage.Input, feature));
 
-    public PipelineResult Context(string name, IEnumerable<string> passages, bool shouldDrop) =>
-        new(name, "context (passage dropped)", shouldDrop, Rate.Of(passages.AsParallel().AsOrdered().Select(p => service.Check(p, GuardrailStage.Context, FeatureCatalog.InformationSearch).IsBlocked)));
+    public async Task<PipelineResult> ContextAsync(string name, IEnumerable<string> passages, bool shouldDrop) =>
+        new(name, "context (passage dropped)", shouldDrop, await BlockedAsync(passages, GuardrailStage.Context, FeatureCatalog.InformationSearch));
+
+    // Each check is independent and CPU-bound, so they run on every core.
+    private async Task<Rate> BlockedAsync(IEnumerable<string> texts, GuardrailStage stage, string feature)
+    {
+        var list = texts.ToList();
+        var blocked = new bool[list.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, list.Count), async (i, cancellationToken) =>
+            blocked[i] = (await service.CheckAsync(list[i], stage, feature, cancellationToken)).IsBlocked);
+        return Rate.Of(blocked);
+    }
 }

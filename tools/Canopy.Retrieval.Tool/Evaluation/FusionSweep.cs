@@ -1,9 +1,10 @@
 using System.Globalization;
 using Canopy.Rag.Search;
 using Canopy.Rag.VectorStore;
+using Canopy.Retrieval.Tool.Data;
 using Microsoft.Extensions.AI;
 
-namespace Canopy.Rag.Evaluation;
+namespace Canopy.Retrieval.Tool.Evaluation;
 
 /// <summary>
 /// Scores many fusion settings at once: each question's vector and BM25 candidates are fetched once,

@@ -1,8 +1,11 @@
-namespace Canopy.Rag.Evaluation;
+namespace Canopy.Retrieval.Tool.Data;
 
-/// <summary>Finds the repository root (the folder holding Canopy.sln) and the shared evaluation data beside it.</summary>
+/// <summary>Finds the shared evaluation data beside the repository and the corpus files copied next to the binaries.</summary>
 public static class EvalPaths
 {
+    public const string CorpusQuestionsFile = "corpus-questions.json";
+
+    /// <summary>The folder holding Canopy.sln, found from <paramref name="start"/> (default: the current folder) or the binaries.</summary>
     public static string? RepositoryRoot(string? start = null)
     {
         foreach (var origin in new[] { start ?? Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
@@ -25,9 +28,9 @@ public static class EvalPaths
         return null;
     }
 
-    public static string CorpusQuestions(string? start = null) =>
-        Path.Combine(RepositoryRoot(start) ?? throw new DirectoryNotFoundException("Canopy.sln not found above the current directory."),
-            "Canopy.Rag", "Eval", "corpus-questions.json");
+    /// <summary>The hand-written questions about the bundled documents (Data/ in this project, copied next to the binaries).</summary>
+    public static string CorpusQuestions() => Path.Combine(AppContext.BaseDirectory, "Data", CorpusQuestionsFile);
 
+    /// <summary>The bundled course documents, copied next to the binaries by the Canopy.Rag reference.</summary>
     public static string CorpusFolder() => Path.Combine(AppContext.BaseDirectory, "Corpus");
 }

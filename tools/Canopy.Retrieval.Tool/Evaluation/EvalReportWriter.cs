@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Canopy.Rag.Evaluation;
+namespace Canopy.Retrieval.Tool.Evaluation;
 
 /// <summary>Prints a report as a Markdown table (pasteable into docs/retrieval.md) and optionally as JSON.</summary>
 public static class EvalReportWriter

@@ -1,4 +1,4 @@
-namespace Canopy.Rag.Evaluation;
+namespace Canopy.Retrieval.Tool.Evaluation;
 
 /// <summary>Recall@k and mean reciprocal rank from the 1-based rank of each question's passage (null: not in the top 10).</summary>
 public sealed record EvalMetrics(int Questions, double RecallAt1, double RecallAt5, double RecallAt10, double Mrr)

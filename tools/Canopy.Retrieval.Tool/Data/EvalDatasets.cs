@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Canopy.Rag.Ingestion;
 
-namespace Canopy.Rag.Evaluation;
+namespace Canopy.Retrieval.Tool.Data;
 
 /// <summary>Loads the benchmark files: XQuAD-en (SQuAD JSON), SciQ (CSV) and the bundled corpus question set.</summary>
 public static class EvalDatasets

@@ -3,25 +3,31 @@ using Canopy.Rag.Ingestion;
 using Canopy.Rag.Search;
 using Canopy.Rag.Search.Rerank;
 using Canopy.Rag.VectorStore;
+using Canopy.Retrieval.Tool.Data;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Canopy.Rag.Evaluation;
+namespace Canopy.Retrieval.Tool.Evaluation;
 
 /// <summary>
 /// Indexes a dataset's passages into a fresh temporary index with the normal chunker and ingestor, asks every question
 /// with each method, and scores where the question's passage first appears (any of its chunks counts).
+/// Only the <c>rerank</c> method uses <paramref name="reranker"/>; the others score the fused order.
 /// </summary>
 public sealed class RetrievalEvaluator(
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     WordPieceTokenCounter tokens,
     SearchOptions search,
-    ChunkingOptions? chunking = null,
-    ResultReranker? reranker = null)
+    ChunkingOptions chunking,
+    ResultReranker? reranker)
 {
+    public const string RerankMethod = "rerank";
+
     public static readonly string[] BaseMethods = ["vector", "keyword", "hybrid"];
+
+    public static readonly string[] AllMethods = [.. BaseMethods, RerankMethod];
 
     public async Task<EvalReport> RunAsync(
         EvalDataset dataset, IReadOnlyList<string> methods, CancellationToken cancellationToken, IReadOnlyList<SearchOptions>? sweep = null)
@@ -64,7 +70,7 @@ public sealed class RetrievalEvaluator(
 
     private async Task<int> IndexAsync(EvalDataset dataset, SqliteVectorIndex index, QueryVectorCache cache, CancellationToken cancellationToken)
     {
-        var chunker = new MarkdownChunker(tokens, chunking ?? new ChunkingOptions());
+        var chunker = new MarkdownChunker(tokens, chunking);
         var documents = dataset.Passages.Select(p => new SourceDocument(p.Id, p.Title, $"{dataset.Name}/{p.Id}", null, null, p.Body, p.Id)).ToList();
         // One large batch embeds far faster than a call per passage; the ingestor then finds every chunk's vector ready.
         await cache.PrimeAsync(documents.SelectMany(d => chunker.Chunk(d.Title, d.Body)).Select(c => c.EmbeddingText), cancellationToken);
@@ -79,7 +85,7 @@ public sealed class RetrievalEvaluator(
 
     private async Task<MethodResult> EvaluateAsync(EvalDataset dataset, string method, SqliteVectorIndex index, QueryVectorCache cache, CancellationToken cancellationToken)
     {
-        var useReranker = method == "rerank";
+        var useReranker = method == RerankMethod;
         var service = new SearchService(index, cache, Options.Create(search), useReranker ? reranker : null);
         var result = await ScoreAsync(service, dataset, useReranker ? "hybrid" : method, cancellationToken);
         return result with { Method = method };

@@ -1,4 +1,4 @@
-namespace Canopy.Rag.Evaluation;
+namespace Canopy.Retrieval.Tool.Data;
 
 /// <summary>A passage to index as one document; <see cref="Body"/> is chunked like any course document.</summary>
 public sealed record EvalPassage(string Id, string Title, string Body);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Canopy.Rag.Evaluation;
+namespace Canopy.Retrieval.Tool.Data;
 
 /// <summary>Reads RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks.</summary>
 public static class CsvRows

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 
-namespace Canopy.Rag.Evaluation;
+namespace Canopy.Retrieval.Tool.Evaluation;
 
 /// <summary>Embeds texts once in large batches so that search timings measure retrieval, not the model.</summary>
 public sealed class QueryVectorCache(IEmbeddingGenerator<string, Embedding<float>> inner)
