@@ -28,6 +28,9 @@ public static class RagTelemetry
     public static readonly Histogram<int> DocumentsRetrieved = Meter.CreateHistogram<int>(
         "canopy.rag.documents.retrieved", "{chunk}", "Chunks returned by one search request.");
 
+    public static readonly Counter<long> KeywordSearchUnavailable = Meter.CreateCounter<long>(
+        "canopy.rag.keyword_search.unavailable", "{search}", "Searches whose keyword half the index could not run (hybrid ran vector-only).");
+
     public static readonly Counter<long> DocumentsIngested = Meter.CreateCounter<long>(
         "canopy.rag.ingestion.documents", "{document}", "Documents processed by ingestion, by outcome.");
 

@@ -41,8 +41,20 @@ public sealed class SearchService(
         if (method is "hybrid" or "keyword")
         {
             using var search = StartDbActivity(RagTelemetry.KeywordSearchSpan, "full_text_search");
-            keyword = await index.SearchKeywordsAsync(query, candidates, filter, cancellationToken);
-            search?.SetTag("canopy.rag.candidates.found", keyword.Count);
+            try
+            {
+                keyword = await index.SearchKeywordsAsync(query, candidates, filter, cancellationToken);
+                search?.SetTag("canopy.rag.candidates.found", keyword.Count);
+            }
+            catch (KeywordSearchUnavailableException ex)
+            {
+                search?.AddException(ex);
+                search?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                search?.SetTag("error.type", nameof(KeywordSearchUnavailableException));
+                RagTelemetry.KeywordSearchUnavailable.Add(1, new KeyValuePair<string, object?>("db.system.name", index.SystemName));
+                // The answer names the method that really ranked it: a hybrid search without its keyword half is a vector search.
+                if (method == "hybrid") method = "vector";
+            }
         }
 
         List<Passage> hits;

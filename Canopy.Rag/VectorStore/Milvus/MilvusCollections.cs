@@ -72,13 +72,17 @@ internal sealed class MilvusCollections(MilvusRestClient client, MilvusOptions o
         {
             if (await client.HasCollectionAsync(name, cancellationToken))
             {
-                var description = await client.DescribeCollectionAsync(name, cancellationToken);
                 // Created by another instance meanwhile: keep it.
+                var description = await client.DescribeCollectionAsync(name, cancellationToken);
                 if (MilvusCollectionDescription.HasFullTextSearch(description)) return;
-                // A server without BM25 may have created the collection before refusing its sparse index.
-                await client.DropCollectionAsync(name, cancellationToken);
+                // Canopy never drops a collection: it may hold another deployment's chunks.
+                throw new InvalidOperationException(
+                    $"Milvus refused collection '{name}' with BM25 full-text search ({ex.Message}) and a collection of that name without BM25 exists; " +
+                    $"drop it yourself or set Canopy:Milvus:CollectionName to a new one.", ex);
             }
-            logger.LogWarning(ex, "Milvus refused a collection with BM25 full-text search; creating {Collection} without it (keyword search will return nothing)", name);
+            // Only a server that cannot do BM25 gets a collection without it; any other refusal (a quota, a permission) stops start-up.
+            if (!ex.IsFullTextUnsupported) throw;
+            logger.LogWarning(ex, "Milvus cannot do BM25 full-text search; creating {Collection} without it (keyword search will return nothing)", name);
             await client.CreateCollectionAsync(MilvusSchema.Chunks(name, options.Dimensions, fullText: false), cancellationToken);
         }
     }

@@ -1,5 +1,6 @@
 using Canopy.Rag.VectorStore.Milvus;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Canopy.Rag.VectorStore;
 
@@ -15,9 +16,15 @@ public static class MilvusExtensions
             sp.GetRequiredService<IConfiguration>().GetConnectionString(sp.GetRequiredService<IOptions<MilvusOptions>>().Value.ConnectionName)));
 
         // The client lives in a singleton, so connections are recycled by the handler instead of by the factory.
-        services.AddHttpClient<MilvusRestClient>()
+        // Its own RequestTimeout bounds each call (retries included), so neither HttpClient.Timeout nor the standard
+        // resilience handler of the service defaults (10 s an attempt, 30 s in all, every request retried) may apply.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental.
+        services.AddHttpClient<MilvusRestClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllResilienceHandlers()
+            .AddResilienceHandler("milvus", pipeline => pipeline.AddRetry(MilvusRetry.ForReads()));
+#pragma warning restore EXTEXP0001
 
         services.AddSingleton<MilvusVectorIndex>();
         services.AddSingleton<IVectorIndex>(sp => sp.GetRequiredService<MilvusVectorIndex>());

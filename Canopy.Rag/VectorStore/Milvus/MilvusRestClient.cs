@@ -99,6 +99,7 @@ public sealed class MilvusRestClient
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, "v2/vectordb/" + action) { Content = JsonContent.Create(payload, options: Json) };
+        request.Options.Set(MilvusRetry.Retryable, MilvusRetry.IsRead(action));
         try
         {
             using var response = await _http.SendAsync(request, timeout.Token);
@@ -112,10 +113,6 @@ public sealed class MilvusRestClient
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException($"Milvus {action} did not answer within {_timeout.TotalSeconds:0.#} s.", ex);
-        }
-        catch (Polly.Timeout.TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException($"Milvus {action} timed out in the resilience pipeline.", ex);
         }
     }
 

@@ -134,10 +134,7 @@ public sealed class MilvusVectorIndex(MilvusRestClient client, IOptions<MilvusOp
         if (topK <= 0 || string.IsNullOrWhiteSpace(query)) return [];
         await EnsureInitializedAsync(cancellationToken);
         if (!_fullTextSearch)
-        {
-            LogKeywordSearchUnavailable(null, "the collection was created without a BM25 field");
-            return [];
-        }
+            throw KeywordSearchUnavailable(null, "the collection was created without a BM25 field");
 
         var request = new MilvusSearchRequest(_options.CollectionName, [query], MilvusSchema.Sparse, Math.Min(topK, MilvusRestClient.MaxLimit), MilvusSchema.ChunkOutputFields)
         {
@@ -151,8 +148,7 @@ public sealed class MilvusVectorIndex(MilvusRestClient client, IOptions<MilvusOp
         }
         catch (MilvusException ex) when (ex.IsRefusal && !ex.IsCollectionNotFound && !ex.IsCollectionNotLoaded)
         {
-            LogKeywordSearchUnavailable(ex, "Milvus refused the full-text search");
-            return [];
+            throw KeywordSearchUnavailable(ex, "Milvus refused the full-text search");
         }
     }
 
@@ -167,11 +163,11 @@ public sealed class MilvusVectorIndex(MilvusRestClient client, IOptions<MilvusOp
         if (!_initialized) await InitializeAsync(cancellationToken);
     }
 
-    private void LogKeywordSearchUnavailable(Exception? exception, string reason)
+    private KeywordSearchUnavailableException KeywordSearchUnavailable(MilvusException? refusal, string reason)
     {
+        // Every search says so on its span and in a metric; the log says it once.
         if (Interlocked.Exchange(ref _keywordFailureLogged, 1) == 0)
-            logger.LogWarning(exception, "Keyword search in Milvus collection {Collection} returns nothing: {Reason}", _options.CollectionName, reason);
-        else
-            logger.LogDebug(exception, "Keyword search in Milvus collection {Collection} skipped: {Reason}", _options.CollectionName, reason);
+            logger.LogWarning(refusal, "Keyword search in Milvus collection {Collection} is unavailable: {Reason}", _options.CollectionName, reason);
+        return new KeywordSearchUnavailableException($"Keyword search in Milvus collection '{_options.CollectionName}' is unavailable: {reason}.", refusal);
     }
 }

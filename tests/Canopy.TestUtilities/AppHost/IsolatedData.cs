@@ -1,0 +1,27 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
+namespace Canopy.TestUtilities.AppHost;
+
+/// <summary>
+/// Gives one test AppHost's services their own data directories: the AppHosts of different test collections run at the
+/// same time, and would otherwise share canopy-rag's index and documents folder and canopy-be's feedback database.
+/// </summary>
+public sealed class IsolatedData : IDisposable
+{
+    public string Root { get; } = Directory.CreateTempSubdirectory("canopy-apphost-").FullName;
+
+    public void ApplyTo(IDistributedApplicationTestingBuilder builder)
+    {
+        builder.CreateResourceBuilder<ProjectResource>("canopy-rag").WithEnvironment("Canopy__Rag__DataPath", Path.Combine(Root, "rag"));
+        builder.CreateResourceBuilder<ProjectResource>("canopy-be").WithEnvironment("Canopy__Feedback__DataPath", Path.Combine(Root, "be"));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

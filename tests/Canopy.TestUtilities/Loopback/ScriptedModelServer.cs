@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Canopy.TestUtilities.Loopback;
+
+/// <summary>How the scripted model server answers.</summary>
+public enum ModelScript
+{
+    /// <summary>Streams the given pieces, a stop chunk, a usage chunk and <c>[DONE]</c>, as vLLM does.</summary>
+    Answer,
+    /// <summary>Answers 500 at once.</summary>
+    ServerError,
+    /// <summary>Accepts the request and never sends headers.</summary>
+    StallBeforeHeaders,
+    /// <summary>Streams one sentence, then nothing more until the request is aborted.</summary>
+    StallMidStream,
+}
+
+/// <summary>
+/// A server speaking OpenAI's chat completions protocol that stands in for vLLM: it answers or fails as scripted, records
+/// each request body and when canopy-be gives a request up.
+/// </summary>
+public sealed class ScriptedModelServer : IAsyncDisposable
+{
+    public const string FirstSentence = "Leaf area index is the leaf area per unit of ground area. ";
+
+    private readonly ModelScript _script;
+    private readonly string _model;
+    private readonly IReadOnlyList<string> _pieces;
+    private readonly (int Prompt, int Completion) _usage;
+    private LoopbackServer _server = default!;
+
+    private ScriptedModelServer(ModelScript script, string model, IReadOnlyList<string> pieces, (int, int) usage) =>
+        (_script, _model, _pieces, _usage) = (script, model, pieces, usage);
+
+    public Uri BaseAddress => _server.BaseAddress;
+    public string ConnectionString => $"Endpoint={BaseAddress}v1;Model={_model}";
+
+    /// <summary>Each request's JSON body, in order.</summary>
+    public List<JsonElement> Requests { get; } = [];
+
+    /// <summary>Completes when canopy-be aborts a request this server is still serving.</summary>
+    public TaskCompletionSource Aborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a request has arrived.</summary>
+    public TaskCompletionSource Received { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completing it lets held streams finish normally.</summary>
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static Task<ScriptedModelServer> StartAsync(ModelScript script) => StartAsync(new ScriptedModelServer(script, "scripted", [], (0, 0)));
+
+    /// <summary>A model that streams <paramref name="pieces"/> and reports the given token usage.</summary>
+    public static Task<ScriptedModelServer> AnswerAsync(string model, IReadOnlyList<string> pieces, int promptTokens, int completionTokens) =>
+        StartAsync(new ScriptedModelServer(ModelScript.Answer, model, pieces, (promptTokens, completionTokens)));
+
+    private static async Task<ScriptedModelServer> StartAsync(ScriptedModelServer model)
+    {
+        model._server = await LoopbackServer.StartAsync(app => app.MapPost("/v1/chat/completions", model.ServeAsync));
+        return model;
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
+        lock (Requests) Requests.Add(body);
+        Received.TrySetResult();
+        var aborted = context.RequestAborted;
+        aborted.Register(() => Aborted.TrySetResult());
+        switch (_script)
+        {
+            case ModelScript.Answer:
+                context.Response.ContentType = "text/event-stream";
+                foreach (var piece in _pieces) await SendAsync(context, Chunk(piece, null));
+                await SendAsync(context, Chunk("", "stop"));
+                await SendAsync(context, new { id = "c1", @object = "chat.completion.chunk", created = 1, model = _model, choices = Array.Empty<object>(),
+                    usage = new { prompt_tokens = _usage.Prompt, completion_tokens = _usage.Completion, total_tokens = _usage.Prompt + _usage.Completion } });
+                await context.Response.WriteAsync("data: [DONE]\n\n");
+                return;
+            case ModelScript.ServerError:
+                context.Response.StatusCode = 500;
+                await context.Response.WriteAsync("""{"error":{"message":"the model crashed","type":"server_error"}}""");
+                return;
+            case ModelScript.StallBeforeHeaders:
+                await Task.WhenAny(Release.Task, Task.Delay(Timeout.Infinite, aborted));
+                return;
+            case ModelScript.StallMidStream:
+                context.Response.ContentType = "text/event-stream";
+                await SendAsync(context, Chunk(FirstSentence, null));
+                await Task.WhenAny(Release.Task, Task.Delay(Timeout.Infinite, aborted));
+                if (aborted.IsCancellationRequested) return;
+                await SendAsync(context, Chunk("", "stop"));
+                await context.Response.WriteAsync("data: [DONE]\n\n");
+                return;
+        }
+    }
+
+    private object Chunk(string content, string? finishReason) =>
+        new { id = "c1", @object = "chat.completion.chunk", created = 1, model = _model, choices = new[] { new { index = 0, delta = new { content }, finish_reason = finishReason } } };
+
+    private static async Task SendAsync(HttpContext context, object chunk)
+    {
+        await context.Response.WriteAsync("data: " + JsonSerializer.Serialize(chunk) + "\n\n");
+        await context.Response.Body.FlushAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Release.TrySetResult();
+        await _server.DisposeAsync();
+    }
+}
