@@ -1,4 +1,3 @@
-using Canopy.Contracts.Documents;
 using Canopy.Rag.Ingestion;
 using Canopy.Rag.Ingestion.Readers;
 using Canopy.Rag.VectorStore;

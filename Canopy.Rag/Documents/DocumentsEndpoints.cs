@@ -1,5 +1,4 @@
 using System.Text;
-using Canopy.Contracts.Documents;
 using Canopy.Rag.Ingestion;
 using Canopy.Rag.Ingestion.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Canopy.Contracts.Documents;
 
 namespace Canopy.Rag.Ingestion;
 

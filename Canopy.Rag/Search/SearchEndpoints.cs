@@ -1,5 +1,4 @@
 using Canopy.Contracts;
-using Canopy.Contracts.Search;
 using Canopy.Rag.Search.Rerank;
 using Canopy.Rag.VectorStore;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Canopy.Contracts.Search;
 using Canopy.Rag.Search.Rerank;
 using Canopy.Rag.VectorStore;
 using Microsoft.Extensions.AI;

@@ -1,7 +1,3 @@
-using Canopy.Api.Chat;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace Canopy.IntegrationTests.Api;
 
 /// <summary>canopy-be in-process with its own temporary data directory (feedback database).</summary>

@@ -1,8 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using Canopy.Api.Chat;
-using Canopy.Contracts.Chat;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Canopy.IntegrationTests.Api;
 

@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using Canopy.Api.Chat;
-using Canopy.Contracts.Chat;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Canopy.IntegrationTests.Api;
 

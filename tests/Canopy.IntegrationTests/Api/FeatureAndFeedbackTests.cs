@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Canopy.Api;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Canopy.IntegrationTests.Api;
 

@@ -1,7 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using OpenAI;
 using OpenAI.Chat;

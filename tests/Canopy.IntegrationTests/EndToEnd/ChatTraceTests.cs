@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using Canopy.Contracts.Chat;
-
 namespace Canopy.IntegrationTests.EndToEnd;
 
 /// <summary>The whole journey through the real services, read back as one trace from the real dashboard (DESIGN.md).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace Canopy.IntegrationTests.Guardrails;
 
 /// <summary>A loopback server that plays the orchestrator: it answers, fails, or stalls.</summary>

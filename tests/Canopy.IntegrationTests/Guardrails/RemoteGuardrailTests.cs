@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Canopy.Api.Guardrails;
 using Canopy.Api.Guardrails.Remote;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Canopy.IntegrationTests.Guardrails;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using Canopy.Contracts.Documents;
 using Canopy.Rag.Ingestion;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Canopy.IntegrationTests.Ingestion;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Canopy.Contracts.Documents;
 

@@ -1,9 +1,6 @@
-using System.Net.Http.Json;
 using Canopy.Contracts.Documents;
 using Canopy.Contracts.Search;
 using Canopy.Rag.Ingestion;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Canopy.IntegrationTests.Ingestion;
 

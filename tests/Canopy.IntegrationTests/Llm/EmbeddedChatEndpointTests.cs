@@ -1,12 +1,4 @@
-using System.Net.Http.Json;
-using Canopy.Api.Chat;
 using Canopy.Api.Llm.Embedded;
-using Canopy.Contracts.Chat;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Canopy.IntegrationTests.Llm;
 

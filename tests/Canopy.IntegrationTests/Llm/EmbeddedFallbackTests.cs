@@ -3,7 +3,6 @@ using Canopy.Api;
 using Canopy.Api.Llm;
 using Canopy.Api.Llm.Embedded;
 using Canopy.Contracts.Search;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Canopy.IntegrationTests.Llm;

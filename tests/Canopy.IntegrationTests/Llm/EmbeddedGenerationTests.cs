@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Canopy.Api;
 using Canopy.Api.Llm.Embedded;
 using Canopy.Contracts.Search;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Xunit.Abstractions;
 

@@ -3,9 +3,6 @@ using Canopy.Api.Features;
 using Canopy.Api.Llm;
 using Canopy.Api.Llm.Embedded;
 using Canopy.Contracts.Search;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Canopy.IntegrationTests.Llm;
 

@@ -3,11 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Canopy.Rag.VectorStore;
 using Canopy.Rag.VectorStore.Milvus;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Canopy.IntegrationTests.Milvus;
 

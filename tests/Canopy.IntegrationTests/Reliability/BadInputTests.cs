@@ -1,8 +1,5 @@
-using System.Net.Http.Json;
 using System.Text.Json;
-using Canopy.Api.Chat;
 using Canopy.Contracts;
-using Canopy.Contracts.Chat;
 using Canopy.IntegrationTests.Api;
 using Canopy.IntegrationTests.Ingestion;
 

@@ -1,6 +1,5 @@
 using Canopy.Api.Feedback;
 using Canopy.IntegrationTests.Api;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Canopy.IntegrationTests.Reliability;
 

@@ -1,8 +1,3 @@
-using Canopy.Api.Chat;
-using Canopy.Contracts.Chat;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Canopy.IntegrationTests.Reliability;

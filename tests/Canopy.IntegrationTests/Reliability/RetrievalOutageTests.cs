@@ -2,10 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Canopy.Api;
-using Canopy.Api.Chat;
-using Canopy.Contracts.Chat;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Canopy.IntegrationTests.Reliability;
 

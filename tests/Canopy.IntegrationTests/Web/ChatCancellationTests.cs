@@ -1,9 +1,4 @@
-using Canopy.Contracts.Chat;
 using Canopy.Web.Chat;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Canopy.IntegrationTests.Web;
 
