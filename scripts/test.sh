@@ -31,9 +31,10 @@ rm -rf "$results"
 # Measurements (Category=Benchmark) are run on purpose, not on every test run: see docs/benchmarks.md.
 args=("$@"); [ ${#args[@]} -eq 0 ] && args=(--filter "Category!=Benchmark")
 status=0
-dotnet build Canopy.sln || exit $?
+# The services, tools and test projects (Canopy.Tests.slnf); the benchmarks are built when they are run.
+dotnet build Canopy.Tests.slnf || exit $?
 # One kind after another: each runs its own tests in parallel, and the browser tests must not share the cores with
-# the guardrail evaluation or the process-fault tests.
+# the process-fault tests.
 for kind in "${kinds[@]}"; do
     project=${projects[$kind]}
     echo "== $kind tests ($project)"

@@ -12,16 +12,21 @@ public static partial class Fts5Query
         "which", "who", "why", "will", "with", "you", "your", "about", "explain",
     };
 
-    public static string? FromUserText(string text)
-    {
-        var terms = WordPattern().Matches(text)
+    public static string? FromUserText(string text) => Match(Terms(text));
+
+    /// <summary>The question's words that a keyword search looks for: lower-cased, distinct, common words dropped, at most 32.</summary>
+    public static IReadOnlyList<string> Terms(string text) =>
+        [.. WordPattern().Matches(text)
             .Select(m => m.Value.ToLowerInvariant())
             .Where(t => t.Length > 1 && !StopWords.Contains(t))
             .Distinct()
-            .Take(32)
-            .Select(t => $"\"{t}\"")
-            .ToList();
-        return terms.Count == 0 ? null : string.Join(" OR ", terms);
+            .Take(32)];
+
+    /// <summary>The terms quoted and ORed; null when there are none.</summary>
+    public static string? Match(IEnumerable<string> terms)
+    {
+        var quoted = terms.Select(t => $"\"{t}\"").ToList();
+        return quoted.Count == 0 ? null : string.Join(" OR ", quoted);
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]

@@ -17,7 +17,9 @@ public sealed record SearchFilter(IReadOnlyList<string>? Courses = null, IReadOn
 {
     public bool IsEmpty => (Courses is null || Courses.Count == 0) && (DocumentIds is null || DocumentIds.Count == 0);
 
-    public bool Matches(IndexedChunk chunk) =>
-        (Courses is null || Courses.Count == 0 || (chunk.Course is not null && Courses.Contains(chunk.Course, StringComparer.OrdinalIgnoreCase))) &&
-        (DocumentIds is null || DocumentIds.Count == 0 || DocumentIds.Contains(chunk.DocumentId, StringComparer.Ordinal));
+    public bool Matches(IndexedChunk chunk) => Admits(chunk.DocumentId, chunk.Course);
+
+    public bool Admits(string documentId, string? course) =>
+        (Courses is null || Courses.Count == 0 || (course is not null && Courses.Contains(course, StringComparer.OrdinalIgnoreCase))) &&
+        (DocumentIds is null || DocumentIds.Count == 0 || DocumentIds.Contains(documentId, StringComparer.Ordinal));
 }

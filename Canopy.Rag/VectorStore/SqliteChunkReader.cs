@@ -1,30 +1,60 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Canopy.Rag.VectorStore;
 
 internal static class SqliteChunkReader
 {
-    public static async Task<IReadOnlyList<IndexedChunk>> ReadAllAsync(SqliteConnection connection, string? documentId, CancellationToken cancellationToken)
+    private const string ChunkColumns = """
+        SELECT c.key, c.id, c.document_id, d.title, d.source, d.course, c.ordinal, c.heading_path, c.text
+        FROM chunks c JOIN documents d ON d.id = c.document_id
+        """;
+
+    /// <summary>The chunks with these keys (text and metadata, no vectors); keys no longer in the index are absent.</summary>
+    public static async Task<Dictionary<long, IndexedChunk>> ReadChunksAsync(SqliteConnection connection, IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
     {
+        var chunks = new Dictionary<long, IndexedChunk>(keys.Count);
+        if (keys.Count == 0) return chunks;
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT c.id, c.document_id, d.title, d.source, d.course, c.ordinal, c.heading_path, c.text, c.vector
-            FROM chunks c JOIN documents d ON d.id = c.document_id
-            WHERE $doc IS NULL OR c.document_id = $doc
-            ORDER BY c.document_id, c.ordinal
-            """;
-        command.Parameters.AddWithValue("$doc", (object?)documentId ?? DBNull.Value);
-        var chunks = new List<IndexedChunk>();
+        // Keys are integers from the index itself, so they are written into the statement (SQLite allows few parameters).
+        command.CommandText = $"{ChunkColumns} WHERE c.key IN ({string.Join(',', keys)})";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            chunks.Add(new IndexedChunk(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5), reader.GetString(6), reader.GetString(7),
-                SqliteVectorIndex.FromBlob((byte[])reader.GetValue(8))));
+            chunks[reader.GetInt64(0)] = new IndexedChunk(
+                reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6), reader.GetString(7), reader.GetString(8),
+                ReadOnlyMemory<float>.Empty);
         }
         return chunks;
     }
+
+    /// <summary>Every chunk's key, document and course, and its vector when asked, in key order.</summary>
+    public static async IAsyncEnumerable<StoredVector> ReadVectorsAsync(
+        SqliteConnection connection, bool withVectors, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT c.key, c.document_id, d.course, {(withVectors ? "c.vector" : "NULL")}
+            FROM chunks c JOIN documents d ON d.id = c.document_id ORDER BY c.key
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) yield return Read(reader);
+    }
+
+    /// <summary>The stored vector of one chunk, or null when the chunk is gone.</summary>
+    public static async Task<StoredVector?> ReadVectorAsync(SqliteConnection connection, long key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT c.key, c.document_id, d.course, c.vector FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    private static StoredVector Read(SqliteDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+        reader.IsDBNull(3) ? null : VectorBlob.ToVector((byte[])reader.GetValue(3)));
 
     public static async Task<IReadOnlyList<IndexedDocument>> ReadDocumentsAsync(SqliteConnection connection, string? documentId, CancellationToken cancellationToken)
     {
@@ -46,20 +76,38 @@ internal static class SqliteChunkReader
         return documents;
     }
 
-    public static async Task<IReadOnlyList<(string ChunkId, double Score)>> SearchFtsAsync(
-        SqliteConnection connection, string match, int limit, CancellationToken cancellationToken)
+    /// <summary>The best <paramref name="limit"/> chunks by BM25 among those the filter admits (the filter is part of the query).</summary>
+    public static async Task<IReadOnlyList<(long Key, double Score)>> SearchFtsAsync(
+        SqliteConnection connection, string match, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        var conditions = new List<string>();
+        if (filter.Courses is { Count: > 0 } courses)
+            conditions.Add($"d.course COLLATE NOCASE IN ({Parameters(command, "$course", courses)})");
+        if (filter.DocumentIds is { Count: > 0 } documents)
+            conditions.Add($"c.document_id IN ({Parameters(command, "$document", documents)})");
+        var join = conditions.Count == 0 ? "" : "JOIN chunks c ON c.key = chunks_fts.rowid JOIN documents d ON d.id = c.document_id";
         // bm25() is lower-is-better; weights favour the body text over title and headings.
-        command.CommandText = """
-            SELECT chunk_id, -bm25(chunks_fts, 0.0, 2.0, 1.5, 1.0) AS score FROM chunks_fts
-            WHERE chunks_fts MATCH $match ORDER BY score DESC LIMIT $limit
+        command.CommandText = $"""
+            SELECT chunks_fts.rowid, -bm25(chunks_fts, 2.0, 1.5, 1.0) AS score FROM chunks_fts {join}
+            WHERE chunks_fts MATCH $match {string.Concat(conditions.Select(c => " AND " + c))}
+            ORDER BY score DESC LIMIT $limit
             """;
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$limit", limit);
-        var results = new List<(string, double)>();
+        var results = new List<(long, double)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) results.Add((reader.GetString(0), reader.GetDouble(1)));
+        while (await reader.ReadAsync(cancellationToken)) results.Add((reader.GetInt64(0), reader.GetDouble(1)));
         return results;
     }
+
+    private static string Parameters(SqliteCommand command, string prefix, IReadOnlyList<string> values) =>
+        string.Join(',', values.Select((value, i) =>
+        {
+            command.Parameters.AddWithValue($"{prefix}{i}", value);
+            return $"{prefix}{i}";
+        }));
 }
+
+/// <summary>A chunk as the vector side of the index needs it: key, document, course and (when read) its vector.</summary>
+internal sealed record StoredVector(long Key, string DocumentId, string? Course, float[]? Vector);

@@ -1,20 +1,22 @@
-using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
+using System.Diagnostics;
+using Canopy.Rag.VectorStore.Embedded;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Rag.VectorStore;
 
 /// <summary>
-/// The embedded index: one SQLite file holds documents, chunks, vectors and an FTS5 table;
-/// vectors are also kept in memory for an exact dot-product scan (embeddings are normalised, so dot = cosine).
+/// The embedded index: one SQLite file holds documents, chunks, vectors and an FTS5 table and is the source of truth;
+/// vectors are also held in memory for search (<see cref="EmbeddedVectors"/>: exact while small, an HNSW graph beyond).
+/// Searches return keys; text and metadata are read from SQLite for the top results only.
 /// </summary>
 public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IHostEnvironment environment, ILogger<SqliteVectorIndex> logger)
     : IVectorIndex, IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _initLock = new(1, 1);
-    private volatile IReadOnlyList<IndexedChunk> _chunks = [];
+    private readonly KeywordTermSelection _keywordTerms = new(options.Value.KeywordTermSelectionFrom);
+    private EmbeddedVectors? _vectors;
     private string? _connectionString;
 
     public string SystemName => "sqlite";
@@ -23,22 +25,31 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
 
     public string DatabasePath { get; private set; } = "";
 
+    /// <summary>How vectors are searched now (<c>exact</c> or <c>hnsw</c>), and how many chunks they cover.</summary>
+    internal (string Method, int Chunks) VectorState => _vectors is { } v ? (v.Method, v.Count) : ("exact", 0);
+
+    /// <summary>Completes when the graph compaction running now (if any) has finished.</summary>
+    internal Task VectorCompaction => _vectors?.Compaction ?? Task.CompletedTask;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await _initLock.WaitAsync(cancellationToken);
         try
         {
-            if (_connectionString is not null) return;
+            if (_vectors is not null) return;
             var directory = Path.GetFullPath(options.Value.DataPath, environment.ContentRootPath);
             Directory.CreateDirectory(directory);
             DatabasePath = Path.Combine(directory, options.Value.IndexFileName);
             var connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true }.ToString();
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await SqliteSchema.CreateAsync(connection, cancellationToken);
-            _chunks = await SqliteChunkReader.ReadAllAsync(connection, null, cancellationToken);
-            _connectionString = connectionString;
-            logger.LogInformation("Embedded index {Path} opened with {Chunks} chunks", DatabasePath, _chunks.Count);
+            await using (var connection = await ConnectAsync(connectionString, cancellationToken))
+                await SqliteSchema.CreateAsync(connection, cancellationToken);
+
+            var vectors = new EmbeddedVectors(options.Value, new GraphFiles(DatabasePath), ct => ConnectAsync(connectionString, ct), _writeLock, logger);
+            var started = Stopwatch.GetTimestamp();
+            await vectors.OpenAsync(new Progress<string>(message => logger.LogInformation("{Progress}", message)), cancellationToken);
+            (_connectionString, _vectors) = (connectionString, vectors);
+            logger.LogInformation("Embedded index {Path} opened with {Chunks} chunks ({Method} vector search) in {Seconds:F1} s",
+                DatabasePath, vectors.Count, vectors.Method, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         finally
         {
@@ -60,90 +71,94 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
 
     public async Task ReplaceDocumentAsync(IndexedDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        await WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await SqliteChunkWriter.DeleteAsync(connection, transaction, document.Id, cancellationToken);
-            await SqliteChunkWriter.InsertAsync(connection, transaction, document, chunks, cancellationToken);
-            // The document row (with its hash) is written last in the same transaction: a crash before commit leaves the old version.
-            await transaction.CommitAsync(cancellationToken);
-            _chunks = [.. _chunks.Where(c => c.DocumentId != document.Id), .. chunks];
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+            var (_, removed) = await SqliteChunkWriter.DeleteAsync(connection, transaction, document.Id, cancellationToken);
+            // The document row (with its hash) is written in the same transaction: a crash before commit leaves the old version.
+            var keys = await SqliteChunkWriter.InsertAsync(connection, transaction, document, chunks, cancellationToken);
+            var added = chunks.Select((c, i) => new StoredVector(keys[i], c.DocumentId, document.Course, c.Vector.ToArray())).ToList();
+            return (added, removed, true);
+        }, cancellationToken);
     }
 
-    public async Task<bool> DeleteDocumentAsync(string documentId, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+    public async Task<bool> DeleteDocumentAsync(string documentId, CancellationToken cancellationToken) =>
+        await WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var deleted = await SqliteChunkWriter.DeleteAsync(connection, transaction, documentId, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            _chunks = [.. _chunks.Where(c => c.DocumentId != documentId)];
-            return deleted;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+            var (deleted, removed) = await SqliteChunkWriter.DeleteAsync(connection, transaction, documentId, cancellationToken);
+            return ([], removed, deleted);
+        }, cancellationToken);
 
-    public Task<IReadOnlyList<ScoredChunk>> SearchVectorAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ScoredChunk>> SearchVectorAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken)
     {
-        var snapshot = _chunks;
-        var top = new PriorityQueue<IndexedChunk, float>(topK + 1);
-        var q = query.Span;
-        foreach (var chunk in snapshot)
-        {
-            if (!filter.IsEmpty && !filter.Matches(chunk)) continue;
-            var score = TensorPrimitives.Dot(q, chunk.Vector.Span);
-            top.Enqueue(chunk, score);
-            if (top.Count > topK) top.Dequeue();
-        }
-        var results = new List<ScoredChunk>(top.Count);
-        while (top.TryDequeue(out var chunk, out var score)) results.Add(new ScoredChunk(chunk, score));
-        results.Reverse();
-        return Task.FromResult<IReadOnlyList<ScoredChunk>>(results);
+        if (_vectors is null) await InitializeAsync(cancellationToken);
+        var found = _vectors!.Search(query.Span, topK, filter);
+        Activity.Current?.SetTag("canopy.rag.vector.method", _vectors.Method);
+        return await ReadTopAsync(found.Select(f => (f.Key, (double)f.Score)).ToList(), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ScoredChunk>> SearchKeywordsAsync(string query, int topK, SearchFilter filter, CancellationToken cancellationToken)
     {
-        var match = Fts5Query.FromUserText(query);
-        if (match is null) return [];
+        var terms = Fts5Query.Terms(query);
+        if (terms.Count == 0) return [];
+        IReadOnlyList<(long, double)> ranked;
+        await using (var connection = await OpenAsync(cancellationToken))
+        {
+            var selected = await _keywordTerms.SelectAsync(connection, terms, _vectors!.Count, cancellationToken);
+            Activity.Current?.SetTag("canopy.rag.keyword.terms", selected.Count);
+            ranked = await SqliteChunkReader.SearchFtsAsync(connection, Fts5Query.Match(selected)!, topK, filter, cancellationToken);
+        }
+        return await ReadTopAsync(ranked, cancellationToken);
+    }
+
+    // One statement reads the results' text and metadata; a chunk deleted since the search is left out.
+    private async Task<IReadOnlyList<ScoredChunk>> ReadTopAsync(IReadOnlyList<(long Key, double Score)> ranked, CancellationToken cancellationToken)
+    {
+        if (ranked.Count == 0) return [];
         await using var connection = await OpenAsync(cancellationToken);
-        // Over-fetch so that filtering afterwards still leaves topK results.
-        var limit = filter.IsEmpty ? topK : topK * 8;
-        var ranked = await SqliteChunkReader.SearchFtsAsync(connection, match, limit, cancellationToken);
-        var byId = _chunks.ToDictionary(c => c.Id);
-        return [.. ranked
-            .Where(r => byId.ContainsKey(r.ChunkId))
-            .Select(r => new ScoredChunk(byId[r.ChunkId], r.Score))
-            .Where(r => filter.IsEmpty || filter.Matches(r.Chunk))
-            .Take(topK)];
+        var chunks = await SqliteChunkReader.ReadChunksAsync(connection, [.. ranked.Select(r => r.Key)], cancellationToken);
+        return [.. ranked.Where(r => chunks.ContainsKey(r.Key)).Select(r => new ScoredChunk(chunks[r.Key], r.Score))];
+    }
+
+    // One writer at a time: the SQLite transaction commits first, then the in-memory vectors follow (a search meanwhile
+    // may still meet a removed key, and ReadTopAsync drops it because SQLite no longer has it).
+    private async Task<bool> WriteAsync(
+        Func<SqliteConnection, SqliteTransaction, Task<(IReadOnlyList<StoredVector> Added, IReadOnlyList<long> Removed, bool Result)>> write,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var (added, removed, result) = await write(connection, transaction);
+            var seq = await VectorLog.LastSeqAsync(connection, cancellationToken, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            await _vectors!.ApplyAsync(added, removed, seq, CancellationToken.None);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (_connectionString is null) await InitializeAsync(cancellationToken);
-        var connection = new SqliteConnection(_connectionString);
+        return await ConnectAsync(_connectionString!, cancellationToken);
+    }
+
+    private static async Task<SqliteConnection> ConnectAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await SqliteDurability.ApplyAsync(connection, cancellationToken);
         return connection;
     }
 
-    internal static byte[] ToBlob(ReadOnlyMemory<float> vector) => MemoryMarshal.AsBytes(vector.Span).ToArray();
-
-    internal static float[] FromBlob(byte[] blob) => MemoryMarshal.Cast<byte, float>(blob).ToArray();
-
     public void Dispose()
     {
+        _vectors?.Dispose();
         _writeLock.Dispose();
         _initLock.Dispose();
         SqliteConnection.ClearAllPools();

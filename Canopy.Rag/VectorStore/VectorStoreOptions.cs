@@ -11,4 +11,32 @@ public sealed class EmbeddedIndexOptions
     public string DataPath { get; set; } = ".canopy-data";
 
     public string IndexFileName { get; set; } = "index.db";
+
+    /// <summary>Up to this many chunks, vector search is an exact scan; beyond it, an HNSW graph saved beside the SQLite file.</summary>
+    [Range(0, int.MaxValue)]
+    public int ExactSearchThreshold { get; set; } = 10_000;
+
+    /// <summary>Graph degree (HNSW M).</summary>
+    [Range(4, 128)]
+    public int HnswConnectivity { get; set; } = 16;
+
+    /// <summary>Candidate list while adding a vector (efConstruction).</summary>
+    [Range(8, 1024)]
+    public int HnswExpansionAdd { get; set; } = 128;
+
+    /// <summary>Candidate list while searching (ef); a search for more results widens it to that many.</summary>
+    [Range(8, 1024)]
+    public int HnswExpansionSearch { get; set; } = 64;
+
+    /// <summary>The graph is saved after this many chunk additions and removals (and on shutdown); a crash replays at most these from SQLite.</summary>
+    [Range(1, int.MaxValue)]
+    public int CheckpointAfterChanges { get; set; } = 20_000;
+
+    /// <summary>From this many chunks on, keyword search leaves out words found in more than 5% of the chunks (see KeywordTermSelection).</summary>
+    [Range(0, int.MaxValue)]
+    public int KeywordTermSelectionFrom { get; set; } = 20_000;
+
+    /// <summary>When removed chunks exceed this fraction of the index, the graph is rebuilt without them in the background.</summary>
+    [Range(0.05, 10.0)]
+    public double CompactAfterRemovedFraction { get; set; } = 0.25;
 }

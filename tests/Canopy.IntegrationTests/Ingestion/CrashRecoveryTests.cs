@@ -73,7 +73,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(0, Scalar(c, "SELECT COUNT(*) - COUNT(DISTINCT id) FROM chunks"));
             Assert.Equal(0, Scalar(c, "SELECT COUNT(*) FROM documents d WHERE d.chunk_count <> (SELECT COUNT(*) FROM chunks c WHERE c.document_id = d.id)"));
             Assert.Equal(Scalar(c, "SELECT COUNT(*) FROM chunks"), Scalar(c, "SELECT COUNT(*) FROM chunks_fts"));
-            Assert.Equal(0, Scalar(c, "SELECT COUNT(*) FROM chunks_fts WHERE chunk_id NOT IN (SELECT id FROM chunks)"));
+            Assert.Equal(0, Scalar(c, "SELECT COUNT(*) FROM chunks_fts WHERE rowid NOT IN (SELECT key FROM chunks)"));
             Assert.Equal(0, Scalar(c, "SELECT COUNT(*) FROM chunks WHERE document_id NOT IN (SELECT id FROM documents)"));
             Assert.Equal(0, Scalar(c, "SELECT COUNT(*) FROM ingestion_queue"));
             var sources = new List<string>();

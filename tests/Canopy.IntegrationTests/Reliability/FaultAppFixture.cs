@@ -25,7 +25,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Canopy_AppHost>(
             ["Canopy:VectorStore=embedded", "Canopy:Llm=extractive"],
             (options, _) => options.DisableDashboard = true);
-        _data.ApplyTo(builder);
+        await _data.ApplyToAsync(builder);
         App = await builder.BuildAsync();
         using var start = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(start.Token);

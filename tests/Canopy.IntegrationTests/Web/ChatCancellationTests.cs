@@ -23,7 +23,7 @@ public sealed class ChatCancellationTests : IAsyncLifetime
     {
         var host = Host.CreateApplicationBuilder();
         host.Configuration["Canopy:ApiUri"] = _server.BaseAddress.ToString();
-        host.AddChat();
+        ChatExtensions.AddChat(host);
         using var services = host.Build();
         var client = services.Services.GetRequiredService<ChatApiClient>();
 

@@ -34,7 +34,7 @@ public class CanopyAppFixture : IAsyncLifetime
                 options.DisableDashboard = false;
                 options.AllowUnsecuredTransport = true;
             });
-        _data.ApplyTo(builder);
+        await _data.ApplyToAsync(builder);
         App = await builder.BuildAsync();
         using var start = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(start.Token);

@@ -7,13 +7,16 @@ namespace Canopy.TestUtilities.AppHost;
 /// <summary>
 /// Gives one test AppHost's services their own data directories: the AppHosts of different test collections run at the
 /// same time, and would otherwise share canopy-rag's index and documents folder and canopy-be's feedback database.
+/// canopy-rag's index starts as a copy of <see cref="CorpusIndexTemplate"/>: the bundled corpus already embedded.
 /// </summary>
 public sealed class IsolatedData : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("canopy-apphost-").FullName;
 
-    public void ApplyTo(IDistributedApplicationTestingBuilder builder)
+    public async Task ApplyToAsync(IDistributedApplicationTestingBuilder builder)
     {
+        var rag = Directory.CreateDirectory(Path.Combine(Root, "rag")).FullName;
+        File.Copy(await CorpusIndexTemplate.EnsureAsync(), Path.Combine(rag, "index.db"));
         builder.CreateResourceBuilder<ProjectResource>("canopy-rag").WithEnvironment("Canopy__Rag__DataPath", Path.Combine(Root, "rag"));
         builder.CreateResourceBuilder<ProjectResource>("canopy-be").WithEnvironment("Canopy__Feedback__DataPath", Path.Combine(Root, "be"));
     }

@@ -6,8 +6,11 @@ namespace Canopy.TestUtilities.Chat;
 /// <summary>Reads one chat turn's events, failing the test (not hanging it) when the deadline passes first.</summary>
 public static class ChatStream
 {
-    /// <summary>A few seconds: a turn that waited on a dead canopy-rag (30 s before) fails the test; one that fails fast does not.</summary>
-    public static readonly TimeSpan FailFastDeadline = TimeSpan.FromSeconds(6);
+    /// <summary>
+    /// A third of the old 30 s wait: a turn that waited on a dead canopy-rag fails the test. One search attempt (3 s) plus
+    /// the guardrails and the first error path took over 6 s on the 2-core machine while other AppHosts were starting.
+    /// </summary>
+    public static readonly TimeSpan FailFastDeadline = TimeSpan.FromSeconds(10);
 
     public static async Task<List<ChatEvent>> AskAsync(HttpClient client, string message, string? feature, TimeSpan deadline)
     {

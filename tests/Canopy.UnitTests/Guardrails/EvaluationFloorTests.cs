@@ -21,19 +21,11 @@ public sealed class GuardrailEvaluationFixture : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 }
 
-/// <summary>The evaluation trains on both cores for minutes: it runs alone, so timing-sensitive browser tests do not run beside it.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class GuardrailEvaluationCollection
-{
-    public const string Name = "Guardrail evaluation";
-}
-
 /// <summary>
 /// Keeps the figures of docs/guardrails-evaluation.md from regressing. Every floor is a leave-one-source-out or
 /// held-out figure, set a little beyond the measured value (with and without the shared folder); none is in-sample.
 /// </summary>
 [Trait("Category", "Evaluation")]
-[Collection(GuardrailEvaluationCollection.Name)]
 public sealed class EvaluationFloorTests(GuardrailEvaluationFixture evaluation) : IClassFixture<GuardrailEvaluationFixture>
 {
     private GuardrailReport Report => evaluation.Report;

@@ -1,0 +1,113 @@
+using System.Numerics.Tensors;
+using System.Text;
+using Canopy.Rag.VectorStore;
+
+namespace Canopy.ScaleBenchmark;
+
+/// <summary>
+/// A deterministic clustered corpus: each document belongs to one of many topics; its chunks' vectors lie around the
+/// topic's centre and their words mix the topic's own words with words drawn by a Zipf law (so that common words match
+/// much of the corpus, as in real text). Queries are drawn the same way from a topic.
+/// </summary>
+internal sealed class SyntheticCorpus
+{
+    private const int Topics = 1_000;
+    private const int Vocabulary = 20_000;
+    private const int WordsPerChunk = 48;
+    private const int TopicWordsPerChunk = 8;
+    private const int TopicVocabulary = 12;
+    private const float Noise = 0.8f;
+    public const int Courses = 50;
+
+    private readonly int _seed;
+    private readonly float[][] _centers;
+    private readonly string[] _words;
+    private readonly double[] _zipf;
+
+    public SyntheticCorpus(int seed)
+    {
+        _seed = seed;
+        var random = new Random(seed);
+        _centers = [.. Enumerable.Range(0, Topics).Select(_ => Unit(Gaussian(random)))];
+        _words = [.. Enumerable.Range(0, Vocabulary).Select(Word)];
+        _zipf = new double[Vocabulary];
+        var total = 0.0;
+        for (var i = 0; i < Vocabulary; i++) _zipf[i] = total += 1.0 / (i + 1);
+        for (var i = 0; i < Vocabulary; i++) _zipf[i] /= total;
+    }
+
+    public static string CourseOf(int document) => $"C{document % Courses:D2}";
+
+    public (IndexedDocument Document, List<IndexedChunk> Chunks) Document(string id, int number)
+    {
+        var random = new Random(HashCode.Combine(_seed, number));
+        var topic = random.Next(Topics);
+        var course = CourseOf(number);
+        var chunks = new List<IndexedChunk>(ScaleSettings.ChunksPerDocument);
+        for (var o = 0; o < ScaleSettings.ChunksPerDocument; o++)
+            chunks.Add(new IndexedChunk($"{id}-{o}", id, $"Document {number}", $"documents/{id}.md", course, o, $"Document {number}",
+                Text(random, topic, WordsPerChunk, TopicWordsPerChunk), Near(random, topic)));
+        var document = new IndexedDocument(id, $"Document {number}", $"documents/{id}.md", course, "text", $"hash-{number}", chunks.Count, DateTimeOffset.UtcNow);
+        return (document, chunks);
+    }
+
+    public (string Text, float[] Vector) Query(int number)
+    {
+        var random = new Random(HashCode.Combine(_seed, -1 - number));
+        var topic = random.Next(Topics);
+        return (Text(random, topic, words: 5, topicWords: 3), Near(random, topic));
+    }
+
+    private string Text(Random random, int topic, int words, int topicWords)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < words; i++)
+        {
+            var word = i < topicWords
+                ? _words[1_000 + (topic * TopicVocabulary + random.Next(TopicVocabulary)) % (Vocabulary - 1_000)]
+                : _words[ZipfRank(random.NextDouble())];
+            text.Append(word).Append(' ');
+        }
+        return text.ToString().TrimEnd();
+    }
+
+    private int ZipfRank(double draw)
+    {
+        var at = Array.BinarySearch(_zipf, draw);
+        return Math.Min(at < 0 ? ~at : at, Vocabulary - 1);
+    }
+
+    private float[] Near(Random random, int topic)
+    {
+        var noise = Unit(Gaussian(random));
+        var vector = new float[ScaleSettings.Dimensions];
+        TensorPrimitives.MultiplyAdd(noise, Noise, _centers[topic], vector);
+        return Unit(vector);
+    }
+
+    // Letters only, so that the full-text tokenizer sees one word per entry.
+    private static string Word(int index)
+    {
+        var word = new StringBuilder("q");
+        do
+        {
+            word.Append((char)('a' + index % 26));
+            index /= 26;
+        } while (index > 0);
+        return word.ToString();
+    }
+
+    private static float[] Gaussian(Random random)
+    {
+        var vector = new float[ScaleSettings.Dimensions];
+        for (var i = 0; i < vector.Length; i++)
+            vector[i] = (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
+        return vector;
+    }
+
+    private static float[] Unit(float[] vector)
+    {
+        TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
+        return vector;
+    }
+}
