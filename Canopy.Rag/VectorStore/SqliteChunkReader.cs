@@ -29,15 +29,15 @@ internal static class SqliteChunkReader
         return chunks;
     }
 
-    /// <summary>Every chunk's key, document and course, and its vector when asked, in key order.</summary>
+    /// <summary>Every chunk's key, document and course, and its vector when asked (in key order then).</summary>
     public static async IAsyncEnumerable<StoredVector> ReadVectorsAsync(
         SqliteConnection connection, bool withVectors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT c.key, c.document_id, d.course, {(withVectors ? "c.vector" : "NULL")}
-            FROM chunks c JOIN documents d ON d.id = c.document_id ORDER BY c.key
-            """;
+        // Without vectors, the document index alone answers (it holds each chunk's key): no chunk text or vector is read.
+        command.CommandText = withVectors
+            ? "SELECT c.key, c.document_id, d.course, c.vector FROM chunks c JOIN documents d ON d.id = c.document_id ORDER BY c.key"
+            : "SELECT c.key, c.document_id, d.course, NULL FROM documents d JOIN chunks c INDEXED BY ix_chunks_document ON c.document_id = d.id";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) yield return Read(reader);
     }

@@ -28,8 +28,11 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
     /// <summary>How vectors are searched now (<c>exact</c> or <c>hnsw</c>), and how many chunks they cover.</summary>
     internal (string Method, int Chunks) VectorState => _vectors is { } v ? (v.Method, v.Count) : ("exact", 0);
 
-    /// <summary>Completes when the graph compaction running now (if any) has finished.</summary>
-    internal Task VectorCompaction => _vectors?.Compaction ?? Task.CompletedTask;
+    /// <summary>
+    /// Moves the vectors written since into the HNSW graph, compacts it if due and saves it, now rather than in the
+    /// background (a bulk load calls it at its end; searches are complete either way).
+    /// </summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => _vectors?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -133,7 +136,7 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
             var (added, removed, result) = await write(connection, transaction);
             var seq = await VectorLog.LastSeqAsync(connection, cancellationToken, transaction);
             await transaction.CommitAsync(cancellationToken);
-            await _vectors!.ApplyAsync(added, removed, seq, CancellationToken.None);
+            _vectors!.Apply(added, removed, seq);
             return result;
         }
         finally

@@ -37,6 +37,8 @@ internal sealed partial class EmbeddedVectors
             _savedSeq = _appliedSeq;
         }
         files.DeleteAllBut(_graph is null ? null : _savedSeq);
+        StartMaintainer();
+        if (_graph is not null && _recent is { Count: > 0 }) _pending.Release();
     }
 
     /// <summary>Fills the array or the graph; true when the graph had to be built from the chunks (it is then saved).</summary>
@@ -51,8 +53,8 @@ internal sealed partial class EmbeddedVectors
         {
             await foreach (var stored in SqliteChunkReader.ReadVectorsAsync(connection, withVectors: true, cancellationToken))
             {
-                _flat ??= new FlatVectors(stored.Vector!.Length, (int)Math.Max(count, 1));
-                _flat.Add(stored.Key, stored.Vector);
+                _recent ??= new FlatVectors(stored.Vector!.Length, (int)Math.Max(count, 1));
+                _recent.Add(stored.Key, stored.Vector);
                 _directory.Add(stored.Key, stored.DocumentId, stored.Course);
             }
             await ExecuteAsync(connection, "COMMIT", cancellationToken);
@@ -60,6 +62,7 @@ internal sealed partial class EmbeddedVectors
         }
 
         var dimensions = (int)await ScalarAsync(connection, "SELECT length(vector) / 4 FROM chunks LIMIT 1", cancellationToken);
+        _recent = new FlatVectors(dimensions);
         if (files.Latest() is { } saved && saved.Seq >= trimmed && saved.Seq <= lastSeq
             && await TryLoadAsync(connection, saved.Path, saved.Seq, dimensions, count, progress, cancellationToken))
         {
@@ -86,11 +89,12 @@ internal sealed partial class EmbeddedVectors
         await foreach (var stored in SqliteChunkReader.ReadVectorsAsync(connection, withVectors: false, cancellationToken))
             _directory.Add(stored.Key, stored.DocumentId, stored.Course);
         var replayed = await ReplayAsync(connection, graph, seq, cancellationToken);
-        if (graph.Count != count)
+        if (graph.Count + _recent!.Count != count)
         {
-            LogGraphOutOfStep(logger, path, graph.Count, count);
+            LogGraphOutOfStep(logger, path, graph.Count + _recent.Count, count);
             graph.Dispose();
             _directory.Clear();
+            _recent = new FlatVectors(dimensions);
             return false;
         }
         _graph = graph;
@@ -121,53 +125,25 @@ internal sealed partial class EmbeddedVectors
         LogGraphRebuilt(logger, count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
     }
 
-    /// <summary>Applies the log's entries after <paramref name="seq"/> to a graph; returns how many there were.</summary>
-    private static async Task<int> ReplayAsync(SqliteConnection connection, HnswGraph graph, long seq, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the log's entries after <paramref name="seq"/>: removals to the graph, additions to the array of recent
+    /// vectors (the maintainer moves them into the graph after start-up). Returns how many entries there were.
+    /// </summary>
+    private async Task<int> ReplayAsync(SqliteConnection connection, HnswGraph graph, long seq, CancellationToken cancellationToken)
     {
         var entries = await VectorLog.ReadAfterAsync(connection, seq, cancellationToken);
         foreach (var entry in entries)
         {
-            if (!entry.Added) graph.Remove(entry.Key);
+            if (!entry.Added)
+            {
+                graph.Remove(entry.Key);
+                _recent!.Remove(entry.Key);
+            }
             // A chunk added and removed again after the save is gone from SQLite: nothing to add.
             else if (await SqliteChunkReader.ReadVectorAsync(connection, entry.Key, cancellationToken) is { Vector: { } vector })
-                graph.Add(entry.Key, vector);
+                _recent!.Add(entry.Key, vector);
         }
         return entries.Count;
-    }
-
-    // Removed vectors leave holes the graph walks around: past a fraction of the index, a fresh graph is built beside the
-    // current one from its own vectors, brought up to date from the log under the write lock, and swapped in.
-    private async Task CompactAsync()
-    {
-        try
-        {
-            List<long> keys;
-            long fromSeq;
-            _gate.EnterReadLock();
-            try { (keys, fromSeq) = ([.. _directory.Keys], _appliedSeq); }
-            finally { _gate.ExitReadLock(); }
-            var current = _graph!;
-            var fresh = HnswGraph.Create(current.Dimensions, _hnsw);
-            var vector = new float[current.Dimensions];
-            foreach (var key in keys)
-                if (current.TryGet(key, vector)) fresh.Add(key, vector);
-
-            await writeLock.WaitAsync();
-            try
-            {
-                await using (var connection = await open(CancellationToken.None))
-                    await ReplayAsync(connection, fresh, fromSeq, CancellationToken.None);
-                Swap(fresh, flat: null);
-                _removedSinceBuild = 0;
-                await CheckpointAsync(CancellationToken.None, force: true);
-                LogCompacted(logger, keys.Count);
-            }
-            finally { writeLock.Release(); }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogCompactionFailed(logger, ex);
-        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
@@ -196,6 +172,4 @@ internal sealed partial class EmbeddedVectors
     [LoggerMessage(Level = LogLevel.Information, Message = "Built the vector graph of {Chunks} chunks from SQLite in {Seconds:F1} s")]
     private static partial void LogGraphRebuilt(ILogger logger, long chunks, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Compacted the vector graph to {Chunks} chunks")]
-    private static partial void LogCompacted(ILogger logger, int chunks);
 }

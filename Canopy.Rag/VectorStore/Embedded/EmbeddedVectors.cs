@@ -4,31 +4,37 @@ using Microsoft.Data.Sqlite;
 namespace Canopy.Rag.VectorStore.Embedded;
 
 /// <summary>
-/// The vector half of the embedded index, in memory: an exact scan over one contiguous array while the index is small,
-/// an HNSW graph beyond <see cref="EmbeddedIndexOptions.ExactSearchThreshold"/>. SQLite stays the source of truth: the
-/// graph is saved beside it with the last log entry it holds, brought up to date from the log when opened, and rebuilt
-/// from the chunks when it is missing or stale. Writes are applied by the one writer (the caller's write lock);
-/// searches run beside them.
+/// The vector half of the embedded index, in memory. New vectors land in a contiguous array searched exactly
+/// (<see cref="FlatVectors"/>); while the index holds at most <see cref="EmbeddedIndexOptions.ExactSearchThreshold"/>
+/// chunks that array is the whole index. Beyond it an HNSW graph holds the rest: a background maintainer moves vectors
+/// from the array into the graph, removes deleted ones from it, saves it and compacts it, so a write costs the same at
+/// any size and a search is the graph's answer merged with the array's. SQLite stays the source of truth: the graph is
+/// saved beside it with the last log entry it holds, brought up to date from the log when opened, and rebuilt from
+/// the chunks when it is missing or stale. Writes come from one writer at a time (the caller's write lock).
 /// </summary>
 internal sealed partial class EmbeddedVectors(
     EmbeddedIndexOptions options, GraphFiles files, Func<CancellationToken, Task<SqliteConnection>> open, SemaphoreSlim writeLock, ILogger logger)
     : IDisposable
 {
-    // A filter that admits this few chunks is searched exactly: a graph walk would visit more chunks than that.
-    private const int FilteredExactLimit = 4096;
+    // A filter that admits this few chunks is searched exactly (each vector fetched from the graph costs microseconds);
+    // beyond it the graph walk skips what the filter refuses.
+    private const int FilteredExactLimit = 512;
+    private const int MoveBatch = 256;
 
     private readonly ReaderWriterLockSlim _gate = new();
     private readonly ChunkDirectory _directory = new();
     private readonly HnswSettings _hnsw = new(options.HnswConnectivity, options.HnswExpansionAdd, options.HnswExpansionSearch);
-    private FlatVectors? _flat;
+    private readonly SemaphoreSlim _pending = new(0);
+    private readonly SemaphoreSlim _maintenance = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly HashSet<long> _removals = [];
+    private FlatVectors? _recent;
     private HnswGraph? _graph;
     private long _appliedSeq;
     private long _savedSeq;
     private long _removedSinceBuild;
-    private Task? _compaction;
-
-    /// <summary>The compaction running now, if any (completed otherwise).</summary>
-    public Task Compaction => _compaction ?? Task.CompletedTask;
+    private bool _saveWanted;
+    private Task? _maintainer;
 
     /// <summary>How vectors are searched now: <c>exact</c> or <c>hnsw</c>.</summary>
     public string Method => _graph is null ? "exact" : "hnsw";
@@ -50,50 +56,136 @@ internal sealed partial class EmbeddedVectors(
         try
         {
             var scope = _directory.Scope(filter);
-            if (scope is { Chunks: 0 } || k <= 0) return [];
-            if (_flat is not null) return scope is null ? _flat.Search(query, k) : _flat.Search(query, k, scope.Keys);
-            if (_graph is null) return [];
-            if (scope is null) return _graph.Search(query, k);
-            if (scope.Chunks <= FilteredExactLimit) return ExactOverGraph(query, k, scope.Keys);
-            var found = _graph.Search(query, k, scope.Admits);
+            if (scope is { Chunks: 0 } || k <= 0 || _recent is null) return [];
+            if (_graph is null) return scope is null ? _recent.Search(query, k) : _recent.Search(query, k, scope.Keys);
+            // From here on the graph holds most vectors and the array the ones not moved yet.
+            if (scope is { Chunks: <= FilteredExactLimit }) return Exact(query, k, scope.Keys);
+            // The graph may still hold chunks deleted a moment ago: ask for that many more and drop them.
+            var wanted = k + Math.Min(_removals.Count, 1_000);
+            var fromGraph = scope is null ? _graph.Search(query, wanted, _directory.Contains) : _graph.Search(query, wanted, scope.Admits);
+            var fromRecent = scope is null ? _recent.Search(query, k) : _recent.Search(query, k, scope.Admits);
+            var merged = Merge(fromGraph, fromRecent, k);
             // The walk can end before it meets k admitted chunks; the exact scan then answers in full.
-            return found.Count >= Math.Min(k, scope.Chunks) ? found : ExactOverGraph(query, k, scope.Keys);
+            return scope is null || merged.Count >= Math.Min(k, scope.Chunks) ? merged : Exact(query, k, scope.Keys);
         }
         finally { _gate.ExitReadLock(); }
     }
 
     /// <summary>Applies a committed write (the caller holds the write lock): <paramref name="seq"/> is the log's last entry after it.</summary>
-    public async Task ApplyAsync(IReadOnlyList<StoredVector> added, IReadOnlyList<long> removed, long seq, CancellationToken cancellationToken)
+    public void Apply(IReadOnlyList<StoredVector> added, IReadOnlyList<long> removed, long seq)
     {
-        if (added.Count > 0 && _flat is null && _graph is null) _flat = new FlatVectors(added[0].Vector!.Length);
-        // The graph takes additions beside running searches; the directory and the flat array change under the gate.
-        foreach (var vector in added) _graph?.Add(vector.Key, vector.Vector);
         _gate.EnterWriteLock();
         try
         {
+            if (added.Count > 0) _recent ??= new FlatVectors(added[0].Vector!.Length);
             foreach (var key in removed)
             {
                 _directory.Remove(key);
-                _flat?.Remove(key);
+                // A vector not in the array is in the graph: the maintainer removes it there.
+                if (_recent?.Remove(key) != true && _graph is not null) _removals.Add(key);
             }
             foreach (var vector in added)
             {
                 _directory.Add(vector.Key, vector.DocumentId, vector.Course);
-                _flat?.Add(vector.Key, vector.Vector);
+                _recent!.Add(vector.Key, vector.Vector);
             }
             _appliedSeq = seq;
+            // Past the threshold the graph exists at once (empty); the maintainer fills it while searches use both.
+            if (_graph is null && _recent is not null && _recent.Count > options.ExactSearchThreshold)
+            {
+                _graph = HnswGraph.Create(_recent.Dimensions, _hnsw);
+                _saveWanted = true;
+            }
         }
         finally { _gate.ExitWriteLock(); }
-        if (_graph is not null)
-        {
-            foreach (var key in removed) _graph.Remove(key);
-            _removedSinceBuild += removed.Count;
-        }
-        await MaintainAsync(cancellationToken);
+        if (_graph is not null) _pending.Release();
     }
 
-    /// <summary>Saves the graph if it holds writes that no saved graph has (on shutdown; the caller holds the write lock or is the last user).</summary>
-    public void SaveIfChanged(bool force = false)
+    /// <summary>Moves every pending vector into the graph, compacts it if due, and saves it (with the log trimmed).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _maintenance.WaitAsync(cancellationToken);
+        try { await MaintainAsync(save: true, cancellationToken); }
+        finally { _maintenance.Release(); }
+    }
+
+    private void StartMaintainer()
+    {
+        _maintainer = Task.Run(async () =>
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    await _pending.WaitAsync(_stopping.Token);
+                    await _maintenance.WaitAsync(_stopping.Token);
+                    try { await MaintainAsync(save: false, _stopping.Token); }
+                    finally { _maintenance.Release(); }
+                }
+                catch (OperationCanceledException) when (_stopping.IsCancellationRequested) { return; }
+                catch (Exception ex) when (ex is not OutOfMemoryException) { LogMaintenanceFailed(logger, ex); }
+            }
+        });
+    }
+
+    private async Task MaintainAsync(bool save, CancellationToken cancellationToken)
+    {
+        MoveToGraph();
+        if (_graph is not null && _removedSinceBuild > options.CompactAfterRemovedFraction * Math.Max(Count, 1)) Compact();
+        if (save || _saveWanted || _appliedSeq - _savedSeq >= options.CheckpointAfterChanges) await CheckpointAsync(cancellationToken);
+    }
+
+    // Vectors go into the graph outside the gate (the library locks per node); leaving the array happens under it.
+    private void MoveToGraph()
+    {
+        var graph = _graph;
+        if (graph is null) return;
+        while (true)
+        {
+            List<(long Key, float[] Vector)> batch;
+            List<long> removals;
+            _gate.EnterReadLock();
+            try
+            {
+                batch = _recent?.Copy(MoveBatch) ?? [];
+                removals = [.. _removals.Take(MoveBatch)];
+            }
+            finally { _gate.ExitReadLock(); }
+            if (batch.Count == 0 && removals.Count == 0) return;
+
+            foreach (var (key, vector) in batch) graph.Add(key, vector);
+            _gate.EnterWriteLock();
+            try
+            {
+                // A chunk deleted while it was being added has left the array already: it leaves the graph too.
+                foreach (var (key, _) in batch)
+                    if (!_recent!.Remove(key)) removals.Add(key);
+                foreach (var key in removals) _removals.Remove(key);
+            }
+            finally { _gate.ExitWriteLock(); }
+            foreach (var key in removals)
+                if (graph.Remove(key)) _removedSinceBuild++;
+        }
+    }
+
+    // The saved graph holds every entry up to _savedSeq: no write runs while it is saved, and the log keeps only what came after.
+    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (_graph is null) return;
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            MoveToGraph();
+            SaveIfChanged(force: _saveWanted);
+            _saveWanted = false;
+            await using var connection = await open(cancellationToken);
+            await VectorLog.TrimThroughAsync(connection, _savedSeq, cancellationToken);
+        }
+        finally { writeLock.Release(); }
+    }
+
+    /// <summary>Saves the graph if it holds writes no saved graph has; the graph must hold every applied write (nothing pending).</summary>
+    private void SaveIfChanged(bool force = false)
     {
         if (_graph is null || (_appliedSeq == _savedSeq && !force)) return;
         files.Save(_graph, _appliedSeq);
@@ -101,72 +193,74 @@ internal sealed partial class EmbeddedVectors(
         files.DeleteAllBut(_savedSeq);
     }
 
-    private async Task MaintainAsync(CancellationToken cancellationToken)
+    // Removed vectors leave holes the graph walk steps around: a fresh graph is built from the current one's vectors
+    // (writes go on into the array meanwhile), and chunks removed during the build are left out when it is swapped in.
+    private void Compact()
     {
-        if (_flat is not null && _flat.Count > options.ExactSearchThreshold) await UpgradeAsync(cancellationToken);
-        else if (_graph is not null && _appliedSeq - _savedSeq >= options.CheckpointAfterChanges) await CheckpointAsync(cancellationToken);
-        if (_graph is not null && _compaction is null or { IsCompleted: true } && _removedSinceBuild > options.CompactAfterRemovedFraction * Math.Max(Count, 1))
-            _compaction = Task.Run(CompactAsync);
-    }
-
-    // The index outgrew the exact scan: the graph is built from the array once, then replaces it.
-    private async Task UpgradeAsync(CancellationToken cancellationToken)
-    {
-        var flat = _flat!;
-        var started = TimeProvider.System.GetTimestamp();
-        var graph = HnswGraph.Create(flat.Dimensions, _hnsw);
-        foreach (var key in flat.Keys.ToList()) graph.Add(key, flat.Get(key));
-        Swap(graph, flat: null);
-        LogUpgraded(logger, flat.Count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
-        await CheckpointAsync(cancellationToken);
-    }
-
-    // The saved graph holds every entry up to _savedSeq: the log keeps only what came after.
-    private async Task CheckpointAsync(CancellationToken cancellationToken, bool force = false)
-    {
-        SaveIfChanged(force);
-        await using var connection = await open(cancellationToken);
-        await VectorLog.TrimThroughAsync(connection, _savedSeq, cancellationToken);
-    }
-
-    private void Swap(HnswGraph? graph, FlatVectors? flat)
-    {
-        HnswGraph? old;
+        var current = _graph!;
+        List<long> keys;
+        _gate.EnterReadLock();
+        try { keys = [.. _directory.Keys]; }
+        finally { _gate.ExitReadLock(); }
+        var fresh = HnswGraph.Create(current.Dimensions, _hnsw);
+        var vector = new float[current.Dimensions];
+        foreach (var key in keys)
+            if (current.TryGet(key, vector)) fresh.Add(key, vector);
         _gate.EnterWriteLock();
         try
         {
-            old = _graph;
-            (_graph, _flat) = (graph, flat);
+            foreach (var key in _removals) fresh.Remove(key);
+            _removals.Clear();
+            _graph = fresh;
+            _removedSinceBuild = 0;
+            _saveWanted = true;
         }
         finally { _gate.ExitWriteLock(); }
-        if (!ReferenceEquals(old, graph)) old?.Dispose();
+        current.Dispose();
+        LogCompacted(logger, keys.Count);
     }
 
-    private List<(long Key, float Score)> ExactOverGraph(ReadOnlySpan<float> query, int k, IEnumerable<long> keys)
+    private List<(long Key, float Score)> Exact(ReadOnlySpan<float> query, int k, IEnumerable<long> keys)
     {
         var top = new TopK(k);
-        var vector = new float[_graph!.Dimensions];
+        var vector = new float[_recent!.Dimensions];
         foreach (var key in keys)
-            if (_graph.TryGet(key, vector)) top.Offer(key, TensorPrimitives.Dot(query, vector));
+        {
+            var recent = _recent.Get(key);
+            if (!recent.IsEmpty) top.Offer(key, TensorPrimitives.Dot(query, recent));
+            else if (_graph!.TryGet(key, vector)) top.Offer(key, TensorPrimitives.Dot(query, vector));
+        }
         return top.ToList();
     }
 
+    private static List<(long Key, float Score)> Merge(List<(long Key, float Score)> a, List<(long Key, float Score)> b, int k) =>
+        [.. a.Concat(b).GroupBy(x => x.Key).Select(g => (g.Key, g.Max(x => x.Score))).OrderByDescending(x => x.Item2).Take(k)];
+
     public void Dispose()
     {
-        try { _compaction?.Wait(); }
-        catch (AggregateException ex) { LogCompactionFailed(logger, ex.InnerException!); }
-        try { SaveIfChanged(); }
+        _stopping.Cancel();
+        try { _maintainer?.Wait(); }
+        catch (AggregateException ex) { LogMaintenanceFailed(logger, ex.InnerException!); }
+        try
+        {
+            // A short backlog is moved and the graph saved; a long one is left to the log, which the next start replays.
+            if ((_recent?.Count ?? 0) + _removals.Count <= 5_000 && _graph is not null)
+            {
+                MoveToGraph();
+                SaveIfChanged();
+            }
+        }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException) { LogSaveFailed(logger, ex); }
         _graph?.Dispose();
         _gate.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The embedded index passed {Chunks} chunks: built its HNSW graph in {Seconds:F1} s")]
-    private static partial void LogUpgraded(ILogger logger, int chunks, double seconds);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Saving the vector graph failed; the next start brings it up to date from SQLite")]
     private static partial void LogSaveFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Compacting the vector graph failed; searches go on with the current graph")]
-    private static partial void LogCompactionFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Maintaining the vector graph failed; searches go on with the graph and the recent vectors")]
+    private static partial void LogMaintenanceFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Compacted the vector graph to {Chunks} chunks")]
+    private static partial void LogCompacted(ILogger logger, int chunks);
 }

@@ -47,6 +47,14 @@ internal sealed class FlatVectors(int dimensions, int capacity = 1024)
         return true;
     }
 
+    /// <summary>Copies of up to <paramref name="max"/> vectors with their keys (for moving them elsewhere).</summary>
+    public List<(long Key, float[] Vector)> Copy(int max)
+    {
+        var copies = new List<(long, float[])>(Math.Min(max, Count));
+        for (var slot = 0; slot < Math.Min(max, Count); slot++) copies.Add((_keys[slot], _data.AsSpan(slot * dimensions, dimensions).ToArray()));
+        return copies;
+    }
+
     public ReadOnlySpan<float> Get(long key) =>
         _slots.TryGetValue(key, out var slot) ? _data.AsSpan(slot * dimensions, dimensions) : [];
 

@@ -19,7 +19,11 @@ public sealed class EmbeddedGraphTests : IDisposable
         Assert.Equal(("exact", 400), index.VectorState);
         await _library.WriteAsync(index, 40, 260);
 
+        // Searches are complete at once: what was just written is found before the graph has taken it in.
+        Assert.Equal("doc-299/4", GraphLibrary.KeyOf((await index.SearchVectorAsync(_library.Chunks["doc-299/4"].Vector, 5, new SearchFilter(), CancellationToken.None))[0]));
         Assert.Equal(("hnsw", 3000), index.VectorState);
+        Assert.InRange(await RecallAsync(index, queries: 50), 0.95, 1.0);
+        await index.FlushAsync(CancellationToken.None);
         Assert.InRange(await RecallAsync(index, queries: 50), 0.95, 1.0);
     }
 
@@ -45,9 +49,10 @@ public sealed class EmbeddedGraphTests : IDisposable
     [Fact]
     public async Task After_a_crash_the_saved_graph_is_brought_up_to_date_from_the_log()
     {
-        // The first process saves its graph once (when it outgrows the exact scan), writes on, and dies without saving again.
+        // The first process saves its graph once, writes on, and dies without saving again.
         var crashed = _library.Open(exactThreshold: 500);
         await _library.WriteAsync(crashed, 0, 60);
+        await crashed.FlushAsync(CancellationToken.None);
         var saved = Directory.GetFiles(_library.DataPath, "index.*.usearch").Single();
         await _library.WriteAsync(crashed, 60, 30);
         await _library.DeleteAsync(crashed, 3);
@@ -86,7 +91,7 @@ public sealed class EmbeddedGraphTests : IDisposable
     public async Task Filters_are_applied_inside_the_graph_search()
     {
         using var index = _library.Open();
-        // 470 documents: 460 in a large course (beyond the exact fallback of the graph) and 10 in a small one.
+        // 470 documents: 460 in a large course (searched by the graph) and 10 in a small one (scanned exactly).
         await _library.WriteAsync(index, 0, 470, d => d % 47 == 0 ? "SMALL-1" : "BIG-1");
         var query = _library.Query();
 
@@ -137,11 +142,12 @@ public sealed class EmbeddedGraphTests : IDisposable
         using (var index = _library.Open(compactAfter: 0.25))
         {
             await _library.WriteAsync(index, 0, 80);
+            await index.FlushAsync(CancellationToken.None);
             var built = Directory.GetFiles(_library.DataPath, "index.*.usearch").Single();
             for (var d = 0; d < 25; d++) await _library.DeleteAsync(index, d);
-            await index.VectorCompaction;
+            await index.FlushAsync(CancellationToken.None);
 
-            // The compacted graph was saved in place of the one built when the index outgrew the exact scan.
+            // The compacted graph was saved in place of the one saved before the deletions.
             Assert.NotEqual(built, Directory.GetFiles(_library.DataPath, "index.*.usearch").Single());
             Assert.Equal(("hnsw", 550), index.VectorState);
             Assert.InRange(await RecallAsync(index, queries: 30), 0.95, 1.0);
