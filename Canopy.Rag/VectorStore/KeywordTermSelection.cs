@@ -4,35 +4,48 @@ using Microsoft.Data.Sqlite;
 namespace Canopy.Rag.VectorStore;
 
 /// <summary>
-/// Keeps a large index's keyword query to the terms that decide its BM25 ranking. BM25 weighs a term by its rarity: a
-/// word found in more than <see cref="CommonShare"/> of the chunks adds little to any score, yet FTS5 scores every chunk
-/// it appears in. From <see cref="EmbeddedIndexOptions.KeywordTermSelectionFrom"/> chunks on, such words are left out, unless fewer than two terms would
-/// remain (then the two rarest are kept). Document frequencies are counted once and reused until the index has grown
-/// or shrunk by a tenth.
+/// Keeps a large index's keyword query to the terms that decide its BM25 ranking, within a budget of postings. FTS5
+/// scores every chunk that holds any query term, at a few microseconds each, and BM25 weighs a term by its rarity: so
+/// from <see cref="EmbeddedIndexOptions.KeywordTermSelectionFrom"/> chunks on, the rarest terms are kept while their
+/// chunks together stay within <see cref="EmbeddedIndexOptions.KeywordPostingsShare"/> of the index (the two rarest
+/// always). Document frequencies are counted (up to a twentieth of the index) once and reused until the index has
+/// grown or shrunk by a tenth.
 /// </summary>
-internal sealed class KeywordTermSelection(int selectiveFrom)
+internal sealed class KeywordTermSelection(int selectiveFrom, double postingsShare)
 {
-    public const double CommonShare = 0.05;
+    private const int AlwaysKept = 2;
+
+    /// <summary>A word in more of the chunks than this is common: its count stops there (which common word is kept does not matter).</summary>
+    private const double CommonShare = 0.05;
 
     private readonly ConcurrentDictionary<string, (long Frequency, long IndexSize)> _frequencies = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<string>> SelectAsync(SqliteConnection connection, IReadOnlyList<string> terms, long indexSize, CancellationToken cancellationToken)
     {
-        if (indexSize < selectiveFrom || terms.Count <= 2) return terms;
+        if (indexSize < selectiveFrom || terms.Count <= AlwaysKept) return terms;
+        var budget = (long)Math.Ceiling(indexSize * postingsShare);
+        var cap = Math.Max(budget, (long)Math.Ceiling(indexSize * CommonShare)) + 1;
         var counted = new List<(string Term, long Frequency)>(terms.Count);
-        foreach (var term in terms) counted.Add((term, await FrequencyAsync(connection, term, indexSize, cancellationToken)));
-        var kept = counted.Where(c => c.Frequency <= indexSize * CommonShare).ToList();
-        if (kept.Count < 2) kept = [.. counted.OrderBy(c => c.Frequency).Take(2)];
-        return [.. kept.Select(k => k.Term)];
+        foreach (var term in terms) counted.Add((term, await FrequencyAsync(connection, term, indexSize, cap, cancellationToken)));
+        var kept = new List<string>(terms.Count);
+        var postings = 0L;
+        foreach (var (term, frequency) in counted.OrderBy(c => c.Frequency))
+        {
+            if (kept.Count >= AlwaysKept && postings + frequency > budget) break;
+            kept.Add(term);
+            postings += frequency;
+        }
+        return kept;
     }
 
-    private async Task<long> FrequencyAsync(SqliteConnection connection, string term, long indexSize, CancellationToken cancellationToken)
+    private async Task<long> FrequencyAsync(SqliteConnection connection, string term, long indexSize, long cap, CancellationToken cancellationToken)
     {
         if (_frequencies.TryGetValue(term, out var known) && Math.Abs(known.IndexSize - indexSize) * 10 <= indexSize) return known.Frequency;
         await using var command = connection.CreateCommand();
         // The term goes through FTS5's own tokenizer (and stemmer), so the count is that of the postings the query reads.
-        command.CommandText = "SELECT COUNT(*) FROM chunks_fts WHERE chunks_fts MATCH $term";
+        command.CommandText = "SELECT COUNT(*) FROM (SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH $term LIMIT $cap)";
         command.Parameters.AddWithValue("$term", Fts5Query.Match([term]));
+        command.Parameters.AddWithValue("$cap", cap);
         var frequency = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
         _frequencies[term] = (frequency, indexSize);
         return frequency;

@@ -1,45 +1,75 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using Canopy.Rag.VectorStore.Embedded;
 using Microsoft.Data.Sqlite;
 
 namespace Canopy.Rag.VectorStore;
 
 internal static class SqliteChunkReader
 {
-    private const string ChunkColumns = """
-        SELECT c.key, c.id, c.document_id, d.title, d.source, d.course, c.ordinal, c.heading_path, c.text
-        FROM chunks c JOIN documents d ON d.id = c.document_id
-        """;
-
     /// <summary>The chunks with these keys (text and metadata, no vectors); keys no longer in the index are absent.</summary>
-    public static async Task<Dictionary<long, IndexedChunk>> ReadChunksAsync(SqliteConnection connection, IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+    public static async Task<Dictionary<long, IndexedChunk>> ReadChunksAsync(
+        SqliteConnection connection, IReadOnlyCollection<long> keys, DocumentHeaders headers, CancellationToken cancellationToken)
     {
         var chunks = new Dictionary<long, IndexedChunk>(keys.Count);
         if (keys.Count == 0) return chunks;
-        await using var command = connection.CreateCommand();
-        // Keys are integers from the index itself, so they are written into the statement (SQLite allows few parameters).
-        command.CommandText = $"{ChunkColumns} WHERE c.key IN ({string.Join(',', keys)})";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var rows = new List<(long Key, string Id, string DocumentId, int Ordinal, string HeadingPath, string Text)>(keys.Count);
+        await using (var command = connection.CreateCommand())
         {
-            chunks[reader.GetInt64(0)] = new IndexedChunk(
-                reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6), reader.GetString(7), reader.GetString(8),
-                ReadOnlyMemory<float>.Empty);
+            // Keys are integers from the index itself, so they are written into the statement (SQLite allows few parameters).
+            command.CommandText = $"SELECT key, id, document_id, ordinal, heading_path, text FROM chunks WHERE key IN ({string.Join(',', keys)})";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.GetString(5)));
         }
+        var documents = await headers.GetAsync(connection, rows.Select(r => r.DocumentId), cancellationToken);
+        // A document deleted between the two reads takes its chunks with it.
+        foreach (var row in rows)
+            if (documents.TryGetValue(row.DocumentId, out var document))
+                chunks[row.Key] = new IndexedChunk(row.Id, row.DocumentId, document.Title, document.Source, document.Course,
+                    row.Ordinal, row.HeadingPath, row.Text, ReadOnlyMemory<float>.Empty);
         return chunks;
     }
 
-    /// <summary>Every chunk's key, document and course, and its vector when asked (in key order then).</summary>
-    public static async IAsyncEnumerable<StoredVector> ReadVectorsAsync(
-        SqliteConnection connection, bool withVectors, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every chunk's key, document, course and vector, in key order.</summary>
+    public static async IAsyncEnumerable<StoredVector> ReadVectorsAsync(SqliteConnection connection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        // Without vectors, the document index alone answers (it holds each chunk's key): no chunk text or vector is read.
-        command.CommandText = withVectors
-            ? "SELECT c.key, c.document_id, d.course, c.vector FROM chunks c JOIN documents d ON d.id = c.document_id ORDER BY c.key"
-            : "SELECT c.key, c.document_id, d.course, NULL FROM documents d JOIN chunks c INDEXED BY ix_chunks_document ON c.document_id = d.id";
+        command.CommandText = "SELECT c.key, c.document_id, d.course, c.vector FROM chunks c JOIN documents d ON d.id = c.document_id ORDER BY c.key";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) yield return Read(reader);
+    }
+
+    /// <summary>
+    /// Fills the directory with every document and chunk key, reading one row per document and synchronously: at a million
+    /// chunks, a row, a string and an await per chunk made most of the start-up time.
+    /// </summary>
+    public static void ReadDirectory(SqliteConnection connection, ChunkDirectory directory, int chunks)
+    {
+        var documents = new Dictionary<long, int>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT rowid, id, course FROM documents";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) documents[reader.GetInt64(0)] = directory.AddDocument(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+        }
+        directory.EnsureCapacity(chunks);
+        using (var command = connection.CreateCommand())
+        {
+            // One row per document with its keys joined by commas: a row costs more to step through than to parse.
+            // CROSS JOIN keeps SQLite to this order: one seek per document, not one per chunk.
+            command.CommandText = """
+                SELECT d.rowid, group_concat(c.key) FROM documents d CROSS JOIN chunks c INDEXED BY ix_chunks_document ON c.document_id = d.id
+                GROUP BY d.rowid
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var document = documents[reader.GetInt64(0)];
+                var keys = reader.GetString(1).AsSpan();
+                foreach (var range in keys.Split(',')) directory.Add(long.Parse(keys[range], CultureInfo.InvariantCulture), document);
+            }
+        }
     }
 
     /// <summary>The stored vector of one chunk, or null when the chunk is gone.</summary>

@@ -15,7 +15,8 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _initLock = new(1, 1);
-    private readonly KeywordTermSelection _keywordTerms = new(options.Value.KeywordTermSelectionFrom);
+    private readonly DocumentHeaders _headers = new();
+    private readonly KeywordTermSelection _keywordTerms = new(options.Value.KeywordTermSelectionFrom, options.Value.KeywordPostingsShare);
     private EmbeddedVectors? _vectors;
     private string? _connectionString;
 
@@ -74,7 +75,7 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
 
     public async Task ReplaceDocumentAsync(IndexedDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken)
     {
-        await WriteAsync(async (connection, transaction) =>
+        await WriteAsync(document.Id, async (connection, transaction) =>
         {
             var (_, removed) = await SqliteChunkWriter.DeleteAsync(connection, transaction, document.Id, cancellationToken);
             // The document row (with its hash) is written in the same transaction: a crash before commit leaves the old version.
@@ -85,7 +86,7 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
     }
 
     public async Task<bool> DeleteDocumentAsync(string documentId, CancellationToken cancellationToken) =>
-        await WriteAsync(async (connection, transaction) =>
+        await WriteAsync(documentId, async (connection, transaction) =>
         {
             var (deleted, removed) = await SqliteChunkWriter.DeleteAsync(connection, transaction, documentId, cancellationToken);
             return ([], removed, deleted);
@@ -118,13 +119,14 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
     {
         if (ranked.Count == 0) return [];
         await using var connection = await OpenAsync(cancellationToken);
-        var chunks = await SqliteChunkReader.ReadChunksAsync(connection, [.. ranked.Select(r => r.Key)], cancellationToken);
+        var chunks = await SqliteChunkReader.ReadChunksAsync(connection, [.. ranked.Select(r => r.Key)], _headers, cancellationToken);
         return [.. ranked.Where(r => chunks.ContainsKey(r.Key)).Select(r => new ScoredChunk(chunks[r.Key], r.Score))];
     }
 
     // One writer at a time: the SQLite transaction commits first, then the in-memory vectors follow (a search meanwhile
     // may still meet a removed key, and ReadTopAsync drops it because SQLite no longer has it).
     private async Task<bool> WriteAsync(
+        string documentId,
         Func<SqliteConnection, SqliteTransaction, Task<(IReadOnlyList<StoredVector> Added, IReadOnlyList<long> Removed, bool Result)>> write,
         CancellationToken cancellationToken)
     {
@@ -136,6 +138,7 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
             var (added, removed, result) = await write(connection, transaction);
             var seq = await VectorLog.LastSeqAsync(connection, cancellationToken, transaction);
             await transaction.CommitAsync(cancellationToken);
+            _headers.Forget(documentId);
             _vectors!.Apply(added, removed, seq);
             return result;
         }
@@ -156,6 +159,10 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await SqliteDurability.ApplyAsync(connection, cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Reads of result rows and FTS5 postings come from the page cache without a copy; 256 MB bounds what it maps.
+        command.CommandText = "PRAGMA mmap_size = 268435456;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 

@@ -24,7 +24,7 @@ public sealed class EmbeddedIndexOptions
     [Range(8, 1024)]
     public int HnswExpansionAdd { get; set; } = 128;
 
-    /// <summary>Candidate list while searching (ef); a search for more results widens it to that many.</summary>
+    /// <summary>Candidate list while searching (ef) up to 100,000 chunks, growing beyond as N^0.6 (see EmbeddedVectors); a search for more results widens it to that many.</summary>
     [Range(8, 1024)]
     public int HnswExpansionSearch { get; set; } = 64;
 
@@ -32,9 +32,13 @@ public sealed class EmbeddedIndexOptions
     [Range(1, int.MaxValue)]
     public int CheckpointAfterChanges { get; set; } = 20_000;
 
-    /// <summary>From this many chunks on, keyword search leaves out words found in more than 5% of the chunks (see KeywordTermSelection).</summary>
+    /// <summary>From this many chunks on, keyword search keeps the query's rarest words within a budget of postings (see KeywordTermSelection).</summary>
     [Range(0, int.MaxValue)]
     public int KeywordTermSelectionFrom { get; set; } = 20_000;
+
+    /// <summary>The budget: the kept words together appear in at most this share of the chunks (the two rarest are always kept).</summary>
+    [Range(0.0001, 1.0)]
+    public double KeywordPostingsShare { get; set; } = 0.02;
 
     /// <summary>When removed chunks exceed this fraction of the index, the graph is rebuilt without them in the background.</summary>
     [Range(0.05, 10.0)]

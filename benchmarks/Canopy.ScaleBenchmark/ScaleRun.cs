@@ -20,7 +20,7 @@ internal static class ScaleRun
         Directory.CreateDirectory(root);
         var corpus = new SyntheticCorpus(settings.Seed);
         Console.Error.WriteLine($"Index folder: {root}");
-        var written = 0;
+        var written = -1;
         try
         {
             foreach (var size in settings.Sizes)
@@ -28,15 +28,19 @@ internal static class ScaleRun
                 using (var index = Open(root))
                 {
                     await index.InitializeAsync(cancellationToken);
+                    // An index kept in --data is grown on from where an earlier run (with the same seed) stopped.
+                    if (written < 0) written = (await index.ListDocumentsAsync(cancellationToken)).Count(d => d.Id.StartsWith("doc-", StringComparison.Ordinal));
                     written = await GrowAsync(index, corpus, written, size, cancellationToken);
                     Report(size, "write_doc_ms", await ProbeWritesAsync(index, corpus, size, cancellationToken));
                 }
                 SqliteConnection.ClearAllPools();
                 // Start-up and memory in a process of their own, as canopy-rag would open the index.
                 foreach (var line in await OpenInChildAsync(root, size, cancellationToken)) Console.WriteLine(line);
-                using (var index = Open(root))
+                using (var index = Open(root, settings.KeywordPostingsShare))
                 {
                     await index.InitializeAsync(cancellationToken);
+                    // Searches are measured on the graph that takes writes (start-up searches a mapped file, measured above).
+                    await index.FlushAsync(cancellationToken);
                     await MeasureSearchAsync(index, corpus, settings.Queries, size, cancellationToken);
                 }
                 SqliteConnection.ClearAllPools();
@@ -55,11 +59,15 @@ internal static class ScaleRun
         var started = Stopwatch.GetTimestamp();
         using var index = Open(root);
         await index.InitializeAsync(cancellationToken);
-        Report(size, "startup_s", Stopwatch.GetElapsedTime(started).TotalSeconds);
         await index.SearchVectorAsync(new SyntheticCorpus(0).Query(0).Vector, 10, new SearchFilter(), cancellationToken);
+        Report(size, "startup_s", Stopwatch.GetElapsedTime(started).TotalSeconds);
+        // Searches run from here; the graph that takes writes is loaded in the background, and memory is measured after it.
+        await index.FlushAsync(cancellationToken);
+        Report(size, "writable_s", Stopwatch.GetElapsedTime(started).TotalSeconds);
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         Report(size, "rss_mb", process.WorkingSet64 / 1048576.0);
+        Report(size, "peak_rss_mb", process.PeakWorkingSet64 / 1048576.0);
         Report(size, "heap_mb", GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
         return 0;
     }
@@ -154,9 +162,13 @@ internal static class ScaleRun
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private static SqliteVectorIndex Open(string root) =>
-        new(Options.Create(new EmbeddedIndexOptions { DataPath = root }),
+    private static SqliteVectorIndex Open(string root, double? postingsShare = null)
+    {
+        var options = new EmbeddedIndexOptions { DataPath = root };
+        if (postingsShare is { } share) options.KeywordPostingsShare = share;
+        return new(Options.Create(options),
             new HostingEnvironment { ContentRootPath = root, EnvironmentName = "Production" }, NullLogger<SqliteVectorIndex>.Instance);
+    }
 
     private static double Percentile(List<double> values, double p)
     {

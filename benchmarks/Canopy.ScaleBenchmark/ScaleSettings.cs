@@ -1,6 +1,6 @@
 namespace Canopy.ScaleBenchmark;
 
-public sealed record ScaleSettings(IReadOnlyList<int> Sizes, int Queries, string? DataPath, int Seed)
+public sealed record ScaleSettings(IReadOnlyList<int> Sizes, int Queries, string? DataPath, int Seed, double? KeywordPostingsShare)
 {
     public const int Dimensions = 384;
     public const int ChunksPerDocument = 10;

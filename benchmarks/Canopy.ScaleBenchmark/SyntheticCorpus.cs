@@ -40,7 +40,7 @@ internal sealed class SyntheticCorpus
 
     public (IndexedDocument Document, List<IndexedChunk> Chunks) Document(string id, int number)
     {
-        var random = new Random(HashCode.Combine(_seed, number));
+        var random = new Random(Stream(number));
         var topic = random.Next(Topics);
         var course = CourseOf(number);
         var chunks = new List<IndexedChunk>(ScaleSettings.ChunksPerDocument);
@@ -53,10 +53,13 @@ internal sealed class SyntheticCorpus
 
     public (string Text, float[] Vector) Query(int number)
     {
-        var random = new Random(HashCode.Combine(_seed, -1 - number));
+        var random = new Random(Stream(-1 - number));
         var topic = random.Next(Topics);
         return (Text(random, topic, words: 5, topicWords: 3), Near(random, topic));
     }
+
+    // HashCode is randomised per process; the corpus must be the same in every run and in the child process.
+    private int Stream(int number) => unchecked(_seed * 1_000_003 + number);
 
     private string Text(Random random, int topic, int words, int topicWords)
     {

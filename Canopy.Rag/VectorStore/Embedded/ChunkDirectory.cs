@@ -23,7 +23,10 @@ internal sealed class ChunkDirectory
         _documents.Clear();
     }
 
-    public void Add(long key, string documentId, string? course)
+    public void Add(long key, string documentId, string? course) => Add(key, AddDocument(documentId, course));
+
+    /// <summary>Makes the document known (with its course as now) and returns its number for <see cref="Add(long, int)"/>.</summary>
+    public int AddDocument(string documentId, string? course)
     {
         if (!_documentIndex.TryGetValue(documentId, out var index))
         {
@@ -31,10 +34,16 @@ internal sealed class ChunkDirectory
             _documentIndex[documentId] = index;
             _documents.Add(new DocumentEntry(documentId));
         }
-        var entry = _documents[index];
-        entry.Course = course;
-        if (_documentOfKey.TryAdd(key, index)) entry.Keys.Add(key);
+        _documents[index].Course = course;
+        return index;
     }
+
+    public void Add(long key, int document)
+    {
+        if (_documentOfKey.TryAdd(key, document)) _documents[document].Keys.Add(key);
+    }
+
+    public void EnsureCapacity(int chunks) => _documentOfKey.EnsureCapacity(chunks);
 
     public void Remove(long key)
     {

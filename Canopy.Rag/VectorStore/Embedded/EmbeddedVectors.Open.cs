@@ -38,7 +38,7 @@ internal sealed partial class EmbeddedVectors
         }
         files.DeleteAllBut(_graph is null ? null : _savedSeq);
         StartMaintainer();
-        if (_graph is not null && _recent is { Count: > 0 }) _pending.Release();
+        if (_graph is not null && (_graph.IsView || _recent is { Count: > 0 })) _pending.Release();
     }
 
     /// <summary>Fills the array or the graph; true when the graph had to be built from the chunks (it is then saved).</summary>
@@ -51,7 +51,7 @@ internal sealed partial class EmbeddedVectors
 
         if (count <= options.ExactSearchThreshold)
         {
-            await foreach (var stored in SqliteChunkReader.ReadVectorsAsync(connection, withVectors: true, cancellationToken))
+            await foreach (var stored in SqliteChunkReader.ReadVectorsAsync(connection, cancellationToken))
             {
                 _recent ??= new FlatVectors(stored.Vector!.Length, (int)Math.Max(count, 1));
                 _recent.Add(stored.Key, stored.Vector);
@@ -79,25 +79,27 @@ internal sealed partial class EmbeddedVectors
         SqliteConnection connection, string path, long seq, int dimensions, long count, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         HnswGraph graph;
-        try { graph = HnswGraph.Open(path, dimensions, _hnsw); }
+        // Searches start on the mapped file; the maintainer loads a graph that takes writes and swaps it in (LoadWritable).
+        try { graph = HnswGraph.View(path, dimensions, _hnsw); }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
         {
             LogGraphUnusable(logger, path, ex);
             return false;
         }
         progress?.Report($"Loaded the vector graph of {graph.Count} chunks; reading the chunk directory.");
-        await foreach (var stored in SqliteChunkReader.ReadVectorsAsync(connection, withVectors: false, cancellationToken))
-            _directory.Add(stored.Key, stored.DocumentId, stored.Course);
+        SqliteChunkReader.ReadDirectory(connection, _directory, (int)count);
         var replayed = await ReplayAsync(connection, graph, seq, cancellationToken);
-        if (graph.Count + _recent!.Count != count)
+        var held = graph.Count - _removals.Count + _recent!.Count;
+        if (held != count)
         {
-            LogGraphOutOfStep(logger, path, graph.Count + _recent.Count, count);
+            LogGraphOutOfStep(logger, path, held, count);
+            _removals.Clear();
             graph.Dispose();
             _directory.Clear();
             _recent = new FlatVectors(dimensions);
             return false;
         }
-        _graph = graph;
+        (_graph, _viewPath) = (graph, path);
         LogGraphLoaded(logger, path, count, replayed);
         return true;
     }
@@ -109,7 +111,7 @@ internal sealed partial class EmbeddedVectors
         try
         {
             long done = 0;
-            await foreach (var stored in SqliteChunkReader.ReadVectorsAsync(connection, withVectors: true, cancellationToken))
+            await foreach (var stored in SqliteChunkReader.ReadVectorsAsync(connection, cancellationToken))
             {
                 graph.Add(stored.Key, stored.Vector);
                 _directory.Add(stored.Key, stored.DocumentId, stored.Course);
@@ -126,8 +128,9 @@ internal sealed partial class EmbeddedVectors
     }
 
     /// <summary>
-    /// Applies the log's entries after <paramref name="seq"/>: removals to the graph, additions to the array of recent
-    /// vectors (the maintainer moves them into the graph after start-up). Returns how many entries there were.
+    /// Applies the log's entries after <paramref name="seq"/>: removals are listed as pending (the mapped graph cannot take
+    /// them; searches leave them out), additions go to the array of recent vectors (the maintainer moves both into the
+    /// graph after start-up). Returns how many entries there were.
     /// </summary>
     private async Task<int> ReplayAsync(SqliteConnection connection, HnswGraph graph, long seq, CancellationToken cancellationToken)
     {
@@ -136,8 +139,7 @@ internal sealed partial class EmbeddedVectors
         {
             if (!entry.Added)
             {
-                graph.Remove(entry.Key);
-                _recent!.Remove(entry.Key);
+                if (!_recent!.Remove(entry.Key) && graph.Contains(entry.Key)) _removals.Add(entry.Key);
             }
             // A chunk added and removed again after the save is gone from SQLite: nothing to add.
             else if (await SqliteChunkReader.ReadVectorAsync(connection, entry.Key, cancellationToken) is { Vector: { } vector })

@@ -19,8 +19,6 @@ internal sealed class FlatVectors(int dimensions, int capacity = 1024)
 
     public IEnumerable<long> Keys => _keys.Take(Count);
 
-    public bool Contains(long key) => _slots.ContainsKey(key);
-
     public void Add(long key, ReadOnlySpan<float> vector)
     {
         if (vector.Length != dimensions) throw new ArgumentException($"The vector has {vector.Length} dimensions; the index holds {dimensions}.", nameof(vector));

@@ -28,8 +28,6 @@ internal sealed unsafe class HnswGraph : IDisposable
 
     public long Count => (long)Call((nint i, out nint e) => Size(i, out e), "size");
 
-    public long MemoryBytes => (long)Call((nint i, out nint e) => MemoryUsage(i, out e), "memory usage");
-
     public static HnswGraph Create(int dimensions, HnswSettings settings)
     {
         var options = new InitOptions
@@ -49,13 +47,27 @@ internal sealed unsafe class HnswGraph : IDisposable
     }
 
     /// <summary>Loads a graph saved by <see cref="Save"/>; throws when the file is unreadable or of other dimensions.</summary>
-    public static HnswGraph Open(string path, int dimensions, HnswSettings settings)
+    public static HnswGraph Open(string path, int dimensions, HnswSettings settings) => Open(path, dimensions, settings, view: false);
+
+    /// <summary>
+    /// Maps a saved graph without reading it (a tenth of a second where loading a million vectors takes seconds): it can be
+    /// searched and read, not changed.
+    /// </summary>
+    public static HnswGraph View(string path, int dimensions, HnswSettings settings) => Open(path, dimensions, settings, view: true);
+
+    /// <summary>True for a mapped graph (<see cref="View"/>), which takes no adds or removes.</summary>
+    public bool IsView { get; private set; }
+
+    private static HnswGraph Open(string path, int dimensions, HnswSettings settings, bool view)
     {
         var graph = Create(dimensions, settings);
         try
         {
-            Load(graph._index, path, out var error);
-            USearchNative.Check(error, $"load of {path}");
+            nint error;
+            if (view) USearchNative.View(graph._index, path, out error);
+            else Load(graph._index, path, out error);
+            USearchNative.Check(error, $"{(view ? "view" : "load")} of {path}");
+            graph.IsView = view;
             var stored = (int)Call(graph._index, (nint i, out nint e) => USearchNative.Dimensions(i, out e), "dimensions");
             if (stored != dimensions) throw new InvalidDataException($"{path} holds {stored}-dimensional vectors; the index needs {dimensions}.");
             graph.Configure(settings);
@@ -81,6 +93,7 @@ internal sealed unsafe class HnswGraph : IDisposable
 
     public void Add(long key, ReadOnlySpan<float> vector)
     {
+        if (IsView) throw new InvalidOperationException("A mapped vector graph cannot be changed.");
         if (vector.Length != Dimensions) throw new ArgumentException($"The vector has {vector.Length} dimensions; the index holds {Dimensions}.", nameof(vector));
         EnsureCapacity(Count + 1);
         _resize.EnterReadLock();
@@ -97,12 +110,38 @@ internal sealed unsafe class HnswGraph : IDisposable
 
     public bool Remove(long key)
     {
+        if (IsView) throw new InvalidOperationException("A mapped vector graph cannot be changed.");
         _resize.EnterReadLock();
         try
         {
             var removed = USearchNative.Remove(_index, (ulong)key, out var error);
             USearchNative.Check(error, "remove");
             return removed > 0;
+        }
+        finally { _resize.ExitReadLock(); }
+    }
+
+    /// <summary>The candidate list of a search (ef); changing it while searches run is safe (the library reads it per search).</summary>
+    public int ExpansionSearch
+    {
+        get;
+        set
+        {
+            if (field == value) return;
+            ChangeExpansionSearch(_index, (nuint)value, out var error);
+            USearchNative.Check(error, "expansion");
+            field = value;
+        }
+    }
+
+    public bool Contains(long key)
+    {
+        _resize.EnterReadLock();
+        try
+        {
+            var contains = USearchNative.Contains(_index, (ulong)key, out var error);
+            USearchNative.Check(error, "contains");
+            return contains;
         }
         finally { _resize.ExitReadLock(); }
     }
@@ -166,9 +205,9 @@ internal sealed unsafe class HnswGraph : IDisposable
     {
         ChangeThreadsSearch(_index, SearchThreads, out var error);
         USearchNative.Check(error, "threads");
-        ChangeExpansionSearch(_index, (nuint)settings.ExpansionSearch, out error);
-        USearchNative.Check(error, "expansion");
-        EnsureCapacity(Math.Max(Count, 1024));
+        ExpansionSearch = settings.ExpansionSearch;
+        // A mapped graph has the capacity of its file and cannot grow.
+        if (!IsView) EnsureCapacity(Math.Max(Count, 1024));
     }
 
     private void EnsureCapacity(long needed)

@@ -37,6 +37,9 @@ internal static partial class USearchNative
     [LibraryImport(Library, EntryPoint = "usearch_load", StringMarshalling = StringMarshalling.Utf8)]
     public static partial void Load(nint index, string path, out nint error);
 
+    [LibraryImport(Library, EntryPoint = "usearch_view", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void View(nint index, string path, out nint error);
+
     [LibraryImport(Library, EntryPoint = "usearch_size")]
     public static partial nuint Size(nint index, out nint error);
 
@@ -45,9 +48,6 @@ internal static partial class USearchNative
 
     [LibraryImport(Library, EntryPoint = "usearch_dimensions")]
     public static partial nuint Dimensions(nint index, out nint error);
-
-    [LibraryImport(Library, EntryPoint = "usearch_memory_usage")]
-    public static partial nuint MemoryUsage(nint index, out nint error);
 
     [LibraryImport(Library, EntryPoint = "usearch_reserve")]
     public static partial void Reserve(nint index, nuint capacity, out nint error);

@@ -68,6 +68,31 @@ public sealed class EmbeddedGraphTests : IDisposable
         Assert.InRange(await RecallAsync(restarted, queries: 30), 0.95, 1.0);
     }
 
+    [Fact]
+    public async Task A_restart_searches_the_mapped_graph_at_once_and_takes_writes_once_it_is_loaded()
+    {
+        var crashed = _library.Open(exactThreshold: 500);
+        await _library.WriteAsync(crashed, 0, 60);
+        await crashed.FlushAsync(CancellationToken.None);
+        await _library.DeleteAsync(crashed, 7);
+
+        using var restarted = _library.Open(exactThreshold: 500);
+        await restarted.InitializeAsync(CancellationToken.None);
+        // The removal replayed from the log is left out of searches of the mapped graph, which cannot take it.
+        var first = await restarted.SearchVectorAsync(_library.Chunks["doc-47/1"].Vector, 600, new SearchFilter(), CancellationToken.None);
+        await _library.WriteAsync(restarted, 60, 5);
+        await _library.DeleteAsync(restarted, 8);
+        await restarted.FlushAsync(CancellationToken.None);
+        var after = await restarted.SearchVectorAsync(_library.Chunks["doc-62/3"].Vector, 5, new SearchFilter(), CancellationToken.None);
+
+        Assert.DoesNotContain(first, h => h.Chunk.DocumentId == "doc-7");
+        Assert.Equal(590, first.Count);
+        Assert.Equal(("hnsw", 630), restarted.VectorState);
+        Assert.Equal("doc-62/3", GraphLibrary.KeyOf(after[0]));
+        Assert.DoesNotContain(await restarted.SearchVectorAsync(_library.Query(), 630, new SearchFilter(), CancellationToken.None), h => h.Chunk.DocumentId is "doc-7" or "doc-8");
+        Assert.InRange(await RecallAsync(restarted, queries: 30), 0.95, 1.0);
+    }
+
     [Theory]
     [InlineData("damaged")]
     [InlineData("missing")]
@@ -134,6 +159,36 @@ public sealed class EmbeddedGraphTests : IDisposable
         Assert.All(selected, h => Assert.Contains(h.Chunk.DocumentId, new[] { "doc-7", "doc-47", "doc-9", "doc-49" }));
         Assert.Equal(50, twoTerms.Count);
         Assert.All(twoTerms.Take(20), h => Assert.Contains(h.Chunk.DocumentId, new[] { "doc-7", "doc-47" }));
+    }
+
+    [Fact]
+    public async Task In_a_large_index_keyword_search_keeps_the_rarest_words_within_its_budget_of_postings()
+    {
+        // 800 chunks and a budget of 5%: 40 postings, the two topics' 20 chunks each; a third topic would exceed it.
+        using var index = _library.Open(keywordSelectionFrom: 100, keywordPostingsShare: 0.05);
+        await _library.WriteAsync(index, 0, 80);
+
+        var hits = await index.SearchKeywordsAsync("topic7 topic9 topic11 paragraph", 50, new SearchFilter(), CancellationToken.None);
+
+        Assert.Equal(40, hits.Count);
+        Assert.All(hits, h => Assert.Contains(h.Chunk.DocumentId, new[] { "doc-7", "doc-47", "doc-9", "doc-49" }));
+    }
+
+    [Fact]
+    public async Task A_result_shows_its_document_as_last_written()
+    {
+        using var index = _library.Open();
+        await _library.WriteAsync(index, 0, 3);
+        var before = await index.SearchKeywordsAsync("topic1", 5, new SearchFilter(), CancellationToken.None);
+        var chunk = new IndexedChunk("doc-1-0", "doc-1", "Renamed", "documents/renamed.md", "BIO-200", 0, "Renamed", "Paragraph 0 about topic1.", _library.Query());
+
+        await index.ReplaceDocumentAsync(
+            new IndexedDocument("doc-1", "Renamed", "documents/renamed.md", "BIO-200", "text", "hash-renamed", 1, DateTimeOffset.UtcNow), [chunk], CancellationToken.None);
+        var after = await index.SearchKeywordsAsync("topic1", 5, new SearchFilter(), CancellationToken.None);
+
+        Assert.All(before, h => Assert.Equal(("Document 1", "documents/doc-1.md", "GEN-100"), (h.Chunk.DocumentTitle, h.Chunk.Source, h.Chunk.Course)));
+        var renamed = Assert.Single(after);
+        Assert.Equal(("Renamed", "documents/renamed.md", "BIO-200"), (renamed.Chunk.DocumentTitle, renamed.Chunk.Source, renamed.Chunk.Course));
     }
 
     [Fact]
