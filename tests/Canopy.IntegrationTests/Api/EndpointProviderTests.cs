@@ -34,7 +34,12 @@ public sealed class EndpointProviderTests
             InstrumentPublished = (instrument, l) => { if (instrument.Name is "gen_ai.client.token.usage" or "gen_ai.client.operation.time_to_first_chunk") l.EnableMeasurementEvents(instrument); },
         };
         var firstChunks = new List<double>();
-        meters.SetMeasurementEventCallback<double>((_, value, _, _) => { lock (firstChunks) firstChunks.Add(value); });
+        // The listener hears every test in the process: only this test's model counts.
+        meters.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Value is "granite-tiny") { lock (firstChunks) firstChunks.Add(value); return; }
+        });
         meters.SetMeasurementEventCallback<int>((_, value, tags, _) => Record(value, tags));
         meters.SetMeasurementEventCallback<long>((_, value, tags, _) => Record(value, tags));
         meters.Start();
