@@ -52,12 +52,7 @@ internal sealed class DocumentHeaders
     private static async Task<List<(string Id, DocumentHeader Header)>> ReadAsync(SqliteConnection connection, List<string> ids, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        var names = ids.Select((id, i) =>
-        {
-            command.Parameters.AddWithValue($"$d{i}", id);
-            return $"$d{i}";
-        });
-        command.CommandText = $"SELECT id, title, source, course FROM documents WHERE id IN ({string.Join(',', names)})";
+        command.CommandText = $"SELECT id, title, source, course FROM documents WHERE id IN ({SqliteChunkReader.Parameters(command, "$d", ids)})";
         var headers = new List<(string, DocumentHeader)>(ids.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -131,7 +131,8 @@ internal static class SqliteChunkReader
         return results;
     }
 
-    private static string Parameters(SqliteCommand command, string prefix, IReadOnlyList<string> values) =>
+    /// <summary>Adds one parameter per value and returns their names joined by commas, for an <c>IN (…)</c> list.</summary>
+    public static string Parameters(SqliteCommand command, string prefix, IReadOnlyList<string> values) =>
         string.Join(',', values.Select((value, i) =>
         {
             command.Parameters.AddWithValue($"{prefix}{i}", value);

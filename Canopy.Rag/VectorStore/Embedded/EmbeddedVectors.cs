@@ -239,7 +239,7 @@ internal sealed partial class EmbeddedVectors(
     }
 
     // At a fixed ef, recall falls as the graph grows (clustered 384-d vectors, ef 64: 0.999 at 100k chunks, 0.86 at 1M), so
-    // ef grows as N^0.6 beyond 100k: 256 at 1M (recall 0.975, 0.4 ms more a search).
+    // ef grows as N^0.6 beyond 100k: 256 at 1M (recall 0.975).
     private int ExpansionFor(int chunks) =>
         (int)Math.Min(1024, Math.Ceiling(options.HnswExpansionSearch * Math.Max(1.0, Math.Pow(chunks / 100_000.0, 0.6))));
 
