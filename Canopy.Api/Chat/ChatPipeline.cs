@@ -130,7 +130,8 @@ public sealed class ChatPipeline(
                 new TokenUsage(result?.InputTokens ?? 0, result?.OutputTokens ?? 0), new StageTimings(
                 guardrailsMs, retrievalMs, result is null ? null : Math.Round(result.PromptTime.TotalMilliseconds, 1),
                 result?.TimeToFirstToken is { } t ? Math.Round(t.TotalMilliseconds, 1) : null,
-                result is null ? null : Math.Round(result.Duration.TotalMilliseconds, 1), outputMs, Ms(started))));
+                result is null ? null : Math.Round(result.Duration.TotalMilliseconds, 1), outputMs, Ms(started),
+                result is null ? null : Math.Round(result.ModelTime.TotalMilliseconds, 1))));
             Count(featureId, output.IsBlocked ? "blocked" : "answered");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -14,7 +14,8 @@ public sealed record GenerationRequest(
     LlmProvider Provider, string FeatureId, FeatureSettings Feature, string Question, IReadOnlyList<Passage>? Passages, IReadOnlyList<ChatMessage> History);
 
 /// <summary>What one generation produced and how long its parts took.</summary>
-public sealed record GenerationResult(string Text, long InputTokens, long OutputTokens, string FinishReason, TimeSpan PromptTime, TimeSpan? TimeToFirstToken, TimeSpan Duration);
+public sealed record GenerationResult(
+    string Text, long InputTokens, long OutputTokens, string FinishReason, TimeSpan PromptTime, TimeSpan? TimeToFirstToken, TimeSpan Duration, TimeSpan ModelTime);
 
 /// <summary>
 /// Runs <c>llm-inference</c>: <c>prompt-preparation</c>, then the provider-named generate span around the answerer (for a
@@ -55,10 +56,18 @@ public sealed class AnswerGenerator(IOptions<GenerationOptions> options)
         TimeSpan? firstChunk = null;
         var updates = new List<ChatResponseUpdate>();
         var answer = new AnswerRequest(request.FeatureId, request.Question, plan, model, request.Feature.Temperature, maxTokens);
+        var modelTime = 0L;
         try
         {
-            await foreach (var update in provider.Answerer.AnswerAsync(answer, cancellationToken))
+            await using var stream = provider.Answerer.AnswerAsync(answer, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
+                // Only the wait for the next update is the model's time; what is done with it is the turn's.
+                var waited = Stopwatch.GetTimestamp();
+                var more = await stream.MoveNextAsync();
+                modelTime += Stopwatch.GetTimestamp() - waited;
+                if (!more) break;
+                var update = stream.Current;
                 updates.Add(update);
                 var text = Datamarking.Unmark(update.Text);
                 if (string.IsNullOrEmpty(text)) continue;
@@ -82,6 +91,7 @@ public sealed class AnswerGenerator(IOptions<GenerationOptions> options)
             activity?.SetTag("canopy.llm.finish_reason", finish);
             if (firstChunk is { } first) activity?.SetTag("canopy.llm.time_to_first_chunk_ms", Math.Round(first.TotalMilliseconds, 1));
         }
-        return new GenerationResult(Datamarking.Unmark(response.Text), input, output, finish, promptTime, firstChunk, Stopwatch.GetElapsedTime(started));
+        return new GenerationResult(Datamarking.Unmark(response.Text), input, output, finish, promptTime, firstChunk, Stopwatch.GetElapsedTime(started),
+            Stopwatch.GetElapsedTime(0, modelTime));
     }
 }

@@ -54,10 +54,13 @@ public sealed record DoneEvent(string FinishReason, TokenUsage Usage, StageTimin
 
 public sealed record TokenUsage(long InputTokens, long OutputTokens);
 
-/// <summary>Milliseconds spent in each stage of the turn (null when the stage did not run).</summary>
+/// <summary>
+/// Milliseconds spent in each stage of the turn (null when the stage did not run). <see cref="ModelMs"/> is the part of
+/// generation spent waiting for the model itself (the rest is the turn's own work on what it streams).
+/// </summary>
 public sealed record StageTimings(
     double? GuardrailsMs, double? RetrievalMs, double? PromptMs, double? TimeToFirstTokenMs, double? GenerationMs,
-    double? OutputGuardrailsMs, double TotalMs);
+    double? OutputGuardrailsMs, double TotalMs, double? ModelMs = null);
 
 /// <summary>A stage failed and the turn ends; <see cref="Message"/> is for the student.</summary>
 public sealed record ErrorEvent(string Stage, string Error, string Message) : ChatEvent;

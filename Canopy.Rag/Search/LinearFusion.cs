@@ -8,9 +8,12 @@ namespace Canopy.Rag.Search;
 /// </summary>
 public static class LinearFusion
 {
-    public static IReadOnlyList<(IndexedChunk Chunk, double Score)> Fuse(IReadOnlyList<IReadOnlyList<ScoredChunk>> lists, IReadOnlyList<double> weights)
+    public static IReadOnlyList<(IndexedChunk Chunk, double Score)> Fuse(IReadOnlyList<IReadOnlyList<ScoredChunk>> lists, IReadOnlyList<double> weights) =>
+        FusedCandidates.AsChunks(Fuse(FusedCandidates.Of(lists), weights));
+
+    public static IReadOnlyList<Candidate> Fuse(IReadOnlyList<IReadOnlyList<Candidate>> lists, IReadOnlyList<double> weights)
     {
-        var scores = new Dictionary<string, (IndexedChunk Chunk, double Score)>(StringComparer.Ordinal);
+        var scores = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         for (var l = 0; l < lists.Count; l++)
         {
             var list = lists[l];
@@ -18,16 +21,10 @@ public static class LinearFusion
             var max = list.Max(s => s.Score);
             var min = list.Min(s => s.Score);
             var range = max - min;
-            foreach (var scored in list)
-            {
-                // A single candidate (or a tie of all) is the list's best: it gets the full weight.
-                var normalised = range > 0 ? (scored.Score - min) / range : 1.0;
-                var contribution = weights[l] * normalised;
-                scores[scored.Chunk.Id] = scores.TryGetValue(scored.Chunk.Id, out var existing)
-                    ? (existing.Chunk, existing.Score + contribution)
-                    : (scored.Chunk, contribution);
-            }
+            // A single candidate (or a tie of all) is the list's best: it gets the full weight.
+            foreach (var candidate in list)
+                FusedCandidates.Add(scores, candidate, weights[l] * (range > 0 ? (candidate.Score - min) / range : 1.0));
         }
-        return [.. scores.Values.OrderByDescending(s => s.Score).ThenBy(s => s.Chunk.Id, StringComparer.Ordinal)];
+        return FusedCandidates.Ranked(scores);
     }
 }

@@ -8,21 +8,18 @@ public static class ReciprocalRankFusion
     public static IReadOnlyList<(IndexedChunk Chunk, double Score)> Fuse(int k, params IReadOnlyList<ScoredChunk>[] rankings) =>
         Fuse(k, rankings, [.. rankings.Select(_ => 1.0)]);
 
-    public static IReadOnlyList<(IndexedChunk Chunk, double Score)> Fuse(int k, IReadOnlyList<IReadOnlyList<ScoredChunk>> rankings, IReadOnlyList<double> weights)
+    public static IReadOnlyList<(IndexedChunk Chunk, double Score)> Fuse(int k, IReadOnlyList<IReadOnlyList<ScoredChunk>> rankings, IReadOnlyList<double> weights) =>
+        FusedCandidates.AsChunks(Fuse(k, FusedCandidates.Of(rankings), weights));
+
+    public static IReadOnlyList<Candidate> Fuse(int k, IReadOnlyList<IReadOnlyList<Candidate>> rankings, IReadOnlyList<double> weights)
     {
-        var scores = new Dictionary<string, (IndexedChunk Chunk, double Score)>(StringComparer.Ordinal);
+        var scores = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         for (var list = 0; list < rankings.Count; list++)
         {
             var ranking = rankings[list];
             for (var rank = 0; rank < ranking.Count; rank++)
-            {
-                var chunk = ranking[rank].Chunk;
-                var contribution = weights[list] / (k + rank + 1);
-                scores[chunk.Id] = scores.TryGetValue(chunk.Id, out var existing)
-                    ? (existing.Chunk, existing.Score + contribution)
-                    : (chunk, contribution);
-            }
+                FusedCandidates.Add(scores, ranking[rank], weights[list] / (k + rank + 1));
         }
-        return [.. scores.Values.OrderByDescending(s => s.Score).ThenBy(s => s.Chunk.Id, StringComparer.Ordinal)];
+        return FusedCandidates.Ranked(scores);
     }
 }

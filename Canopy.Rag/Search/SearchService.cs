@@ -23,7 +23,7 @@ public sealed class SearchService(
         method ??= settings.Method;
         var candidates = Math.Max(topK, settings.Candidates);
 
-        IReadOnlyList<ScoredChunk> vector = [];
+        IReadOnlyList<Candidate> vector = [];
         if (method is "hybrid" or "vector")
         {
             ReadOnlyMemory<float> queryVector;
@@ -32,17 +32,17 @@ public sealed class SearchService(
 
             using var search = StartDbActivity(index.VectorSearchSpanName, "search");
             search?.SetTag("canopy.rag.candidates.requested", candidates);
-            vector = await index.SearchVectorAsync(queryVector, candidates, filter, cancellationToken);
+            vector = await index.FindByVectorAsync(queryVector, candidates, filter, cancellationToken);
             search?.SetTag("canopy.rag.candidates.found", vector.Count);
         }
 
-        IReadOnlyList<ScoredChunk> keyword = [];
+        IReadOnlyList<Candidate> keyword = [];
         if (method is "hybrid" or "keyword")
         {
             using var search = StartDbActivity(RagTelemetry.KeywordSearchSpan, "full_text_search");
             try
             {
-                keyword = await index.SearchKeywordsAsync(query, candidates, filter, cancellationToken);
+                keyword = await index.FindByKeywordsAsync(query, candidates, filter, cancellationToken);
                 search?.SetTag("canopy.rag.candidates.found", keyword.Count);
             }
             catch (KeywordSearchUnavailableException ex)
@@ -59,18 +59,21 @@ public sealed class SearchService(
         List<Passage> hits;
         using (var rerank = RagTelemetry.Source.StartActivity(RagTelemetry.RerankSpan))
         {
-            var fused = method == "hybrid"
-                ? HybridFusion.Fuse(settings, vector, keyword)
-                : [.. (method == "vector" ? vector : keyword).Select(s => (s.Chunk, s.Score))];
+            var fused = method == "hybrid" ? HybridFusion.Fuse(settings, vector, keyword) : method == "vector" ? vector : keyword;
             var rankMethod = method == "hybrid" ? settings.Fusion : "none";
-            if (reranker is { IsConfigured: true } && fused.Count > 1)
+            var reranking = reranker is { IsConfigured: true } && fused.Count > 1;
+            // Only the chunks that can still make the answer are read: the top k, or as many as the cross-encoder sees.
+            var read = await ReadAsync(fused, reranking ? Math.Max(topK, reranker!.TopN) : topK, cancellationToken);
+            IReadOnlyList<(IndexedChunk Chunk, double Score)> ranked = [.. read.Select(c => (c.Chunk!, c.Score))];
+            if (reranking && read.Count > 1)
             {
-                var reranked = await reranker.TryRerankAsync(query, fused, cancellationToken);
-                if (reranked is not null) (fused, rankMethod) = (reranked, "cross-encoder");
+                var reranked = await reranker!.TryRerankAsync(query, ranked, cancellationToken);
+                if (reranked is not null) (ranked, rankMethod) = (reranked, "cross-encoder");
                 else rerank?.SetTag("canopy.rerank.fallback", true);
             }
-            var cosine = vector.ToDictionary(v => v.Chunk.Id, v => v.Score);
-            hits = [.. fused.Take(topK).Select((f, i) => new Passage(
+            var vectorScores = vector.ToDictionary(v => v.Ref, v => v.Score, StringComparer.Ordinal);
+            var cosine = read.Where(c => vectorScores.ContainsKey(c.Ref)).ToDictionary(c => c.Chunk!.Id, c => vectorScores[c.Ref], StringComparer.Ordinal);
+            hits = [.. ranked.Take(topK).Select((f, i) => new Passage(
                 i + 1, f.Chunk.Id, f.Chunk.DocumentId, f.Chunk.DocumentTitle, f.Chunk.Source, f.Chunk.Course, f.Chunk.HeadingPath,
                 f.Chunk.Text, Math.Round(f.Score, 6), cosine.TryGetValue(f.Chunk.Id, out var c) ? Math.Round(c, 6) : null))];
             rerank?.SetTag("canopy.rerank.method", rankMethod);
@@ -82,6 +85,19 @@ public sealed class SearchService(
         RagTelemetry.RetrievalDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         RagTelemetry.DocumentsRetrieved.Record(hits.Count);
         return new SearchResponse(query, topK, method, hits);
+    }
+
+    // Reads the first `wanted` candidates; when some were deleted since the search, the next ones take their place.
+    private async Task<List<Candidate>> ReadAsync(IReadOnlyList<Candidate> fused, int wanted, CancellationToken cancellationToken)
+    {
+        var read = new List<Candidate>(Math.Min(wanted, fused.Count));
+        for (var next = 0; read.Count < wanted && next < fused.Count;)
+        {
+            var batch = fused.Skip(next).Take(wanted - read.Count).ToList();
+            next += batch.Count;
+            read.AddRange(await index.ReadAsync(batch, cancellationToken));
+        }
+        return read;
     }
 
     private Activity? StartDbActivity(string name, string operation)

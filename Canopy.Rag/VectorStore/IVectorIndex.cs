@@ -23,8 +23,15 @@ public interface IVectorIndex
 
     Task<bool> DeleteDocumentAsync(string documentId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<ScoredChunk>> SearchVectorAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken);
+    /// <summary>The chunks nearest the query vector, best first, possibly without their text (see <see cref="ReadAsync"/>).</summary>
+    Task<IReadOnlyList<Candidate>> FindByVectorAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken);
 
-    /// <summary>Full-text (BM25) search; an index without it returns an empty list.</summary>
-    Task<IReadOnlyList<ScoredChunk>> SearchKeywordsAsync(string query, int topK, SearchFilter filter, CancellationToken cancellationToken);
+    /// <summary>Full-text (BM25) search, best first, possibly without text; an index without it throws <see cref="KeywordSearchUnavailableException"/>.</summary>
+    Task<IReadOnlyList<Candidate>> FindByKeywordsAsync(string query, int topK, SearchFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The candidates with their chunks, in the order given; a chunk deleted since it was found is left out. Searches
+    /// leave reading to the caller so that only the chunks that make the answer are read.
+    /// </summary>
+    Task<IReadOnlyList<Candidate>> ReadAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken);
 }

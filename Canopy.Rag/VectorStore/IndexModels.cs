@@ -12,6 +12,12 @@ public sealed record IndexedChunk(
 /// <summary>A chunk found by a search, with the score of the method that found it (higher is better).</summary>
 public sealed record ScoredChunk(IndexedChunk Chunk, double Score);
 
+/// <summary>
+/// A search result, perhaps before its chunk is read: <see cref="Ref"/> names the chunk to the index that found it (two
+/// candidates with the same ref are the same chunk); an index that returns whole rows carries the chunk along.
+/// </summary>
+public sealed record Candidate(string Ref, double Score, IndexedChunk? Chunk = null);
+
 /// <summary>Restricts a search to some courses or documents; empty lists mean no restriction.</summary>
 public sealed record SearchFilter(IReadOnlyList<string>? Courses = null, IReadOnlyList<string>? DocumentIds = null)
 {

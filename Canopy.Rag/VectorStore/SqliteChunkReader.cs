@@ -101,10 +101,12 @@ internal static class SqliteChunkReader
             documents.Add(new IndexedDocument(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetString(5), reader.GetInt32(6), DateTimeOffset.Parse(reader.GetString(7), System.Globalization.CultureInfo.InvariantCulture)));
+                reader.GetString(5), reader.GetInt32(6), DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture)));
         }
         return documents;
     }
+
+    private static readonly string Bm25Weights = string.Join(", ", Bm25Ranking.ColumnWeights.Select(w => w.ToString("R", CultureInfo.InvariantCulture)));
 
     /// <summary>The best <paramref name="limit"/> chunks by BM25 among those the filter admits (the filter is part of the query).</summary>
     public static async Task<IReadOnlyList<(long Key, double Score)>> SearchFtsAsync(
@@ -117,9 +119,9 @@ internal static class SqliteChunkReader
         if (filter.DocumentIds is { Count: > 0 } documents)
             conditions.Add($"c.document_id IN ({Parameters(command, "$document", documents)})");
         var join = conditions.Count == 0 ? "" : "JOIN chunks c ON c.key = chunks_fts.rowid JOIN documents d ON d.id = c.document_id";
-        // bm25() is lower-is-better; weights favour the body text over title and headings.
+        // bm25() is lower-is-better.
         command.CommandText = $"""
-            SELECT chunks_fts.rowid, -bm25(chunks_fts, 2.0, 1.5, 1.0) AS score FROM chunks_fts {join}
+            SELECT chunks_fts.rowid, -bm25(chunks_fts, {Bm25Weights}) AS score FROM chunks_fts {join}
             WHERE chunks_fts MATCH $match {string.Concat(conditions.Select(c => " AND " + c))}
             ORDER BY score DESC LIMIT $limit
             """;

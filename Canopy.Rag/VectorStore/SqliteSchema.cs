@@ -9,9 +9,12 @@ namespace Canopy.Rag.VectorStore;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
-    private const string Tables = """
+    /// <summary>How chunk text is split into indexed terms (also used to find a query word's indexed form).</summary>
+    public const string Tokenizer = "porter unicode61";
+
+    private const string Tables = $"""
         CREATE TABLE IF NOT EXISTS documents (
             id TEXT PRIMARY KEY,
             title TEXT NOT NULL,
@@ -30,7 +33,9 @@ internal static class SqliteSchema
             text TEXT NOT NULL,
             vector BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_chunks_document ON chunks(document_id);
-        CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, heading_path, text, tokenize = 'porter unicode61');
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, heading_path, text, tokenize = '{Tokenizer}');
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts_terms USING fts5vocab(chunks_fts, row);
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts_instances USING fts5vocab(chunks_fts, instance);
         CREATE TABLE IF NOT EXISTS vector_log (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             chunk_key INTEGER NOT NULL,

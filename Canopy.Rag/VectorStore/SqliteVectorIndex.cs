@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Canopy.Rag.VectorStore.Embedded;
 using Microsoft.Data.Sqlite;
@@ -16,8 +17,8 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly DocumentHeaders _headers = new();
-    private readonly KeywordTermSelection _keywordTerms = new(options.Value.KeywordTermSelectionFrom, options.Value.KeywordPostingsShare);
     private EmbeddedVectors? _vectors;
+    private KeywordSearch? _keywords;
     private string? _connectionString;
 
     public string SystemName => "sqlite";
@@ -30,10 +31,15 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
     internal (string Method, int Chunks) VectorState => _vectors is { } v ? (v.Method, v.Count) : ("exact", 0);
 
     /// <summary>
-    /// Moves the vectors written since into the HNSW graph, compacts it if due and saves it, now rather than in the
-    /// background (a bulk load calls it at its end; searches are complete either way).
+    /// Moves the vectors written since into the HNSW graph, compacts it if due and saves it, and reads the chunk lengths
+    /// keyword ranking needs, now rather than in the background (a bulk load calls it at its end; searches are complete either way).
     /// </summary>
-    public Task FlushAsync(CancellationToken cancellationToken) => _vectors?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_vectors is null) return;
+        await _vectors.FlushAsync(cancellationToken);
+        await _keywords!.WarmAsync(_vectors.Count).WaitAsync(cancellationToken);
+    }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -51,6 +57,7 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
             var vectors = new EmbeddedVectors(options.Value, new GraphFiles(DatabasePath), ct => ConnectAsync(connectionString, ct), _writeLock, logger);
             var started = Stopwatch.GetTimestamp();
             await vectors.OpenAsync(new Progress<string>(message => logger.LogInformation("{Progress}", message)), cancellationToken);
+            _keywords = new KeywordSearch(options.Value, ct => ConnectAsync(connectionString, ct), _writeLock, logger);
             (_connectionString, _vectors) = (connectionString, vectors);
             logger.LogInformation("Embedded index {Path} opened with {Chunks} chunks ({Method} vector search) in {Seconds:F1} s",
                 DatabasePath, vectors.Count, vectors.Method, Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -92,36 +99,34 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
             return ([], removed, deleted);
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<ScoredChunk>> SearchVectorAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Candidate>> FindByVectorAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken)
     {
         if (_vectors is null) await InitializeAsync(cancellationToken);
         var found = _vectors!.Search(query.Span, topK, filter);
         Activity.Current?.SetTag("canopy.rag.vector.method", _vectors.Method);
-        return await ReadTopAsync(found.Select(f => (f.Key, (double)f.Score)).ToList(), cancellationToken);
+        return [.. found.Select(f => new Candidate(RefOf(f.Key), f.Score))];
     }
 
-    public async Task<IReadOnlyList<ScoredChunk>> SearchKeywordsAsync(string query, int topK, SearchFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Candidate>> FindByKeywordsAsync(string query, int topK, SearchFilter filter, CancellationToken cancellationToken)
     {
-        var terms = Fts5Query.Terms(query);
-        if (terms.Count == 0) return [];
-        IReadOnlyList<(long, double)> ranked;
-        await using (var connection = await OpenAsync(cancellationToken))
-        {
-            var selected = await _keywordTerms.SelectAsync(connection, terms, _vectors!.Count, cancellationToken);
-            Activity.Current?.SetTag("canopy.rag.keyword.terms", selected.Count);
-            ranked = await SqliteChunkReader.SearchFtsAsync(connection, Fts5Query.Match(selected)!, topK, filter, cancellationToken);
-        }
-        return await ReadTopAsync(ranked, cancellationToken);
-    }
-
-    // One statement reads the results' text and metadata; a chunk deleted since the search is left out.
-    private async Task<IReadOnlyList<ScoredChunk>> ReadTopAsync(IReadOnlyList<(long Key, double Score)> ranked, CancellationToken cancellationToken)
-    {
-        if (ranked.Count == 0) return [];
+        var words = Fts5Query.Terms(query);
+        if (words.Count == 0) return [];
         await using var connection = await OpenAsync(cancellationToken);
-        var chunks = await SqliteChunkReader.ReadChunksAsync(connection, [.. ranked.Select(r => r.Key)], _headers, cancellationToken);
-        return [.. ranked.Where(r => chunks.ContainsKey(r.Key)).Select(r => new ScoredChunk(chunks[r.Key], r.Score))];
+        var ranked = await _keywords!.SearchAsync(connection, words, topK, filter, _vectors!, cancellationToken);
+        return [.. ranked.Select(r => new Candidate(RefOf(r.Key), r.Score))];
     }
+
+    // One statement reads the chunks' text and metadata; a chunk deleted since the search is left out.
+    public async Task<IReadOnlyList<Candidate>> ReadAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken)
+    {
+        if (candidates.Count == 0) return [];
+        var keys = candidates.Select(c => long.Parse(c.Ref, CultureInfo.InvariantCulture)).ToList();
+        await using var connection = await OpenAsync(cancellationToken);
+        var chunks = await SqliteChunkReader.ReadChunksAsync(connection, [.. keys.Distinct()], _headers, cancellationToken);
+        return [.. candidates.Select((c, i) => chunks.TryGetValue(keys[i], out var chunk) ? c with { Chunk = chunk } : null).OfType<Candidate>()];
+    }
+
+    private static string RefOf(long key) => key.ToString(CultureInfo.InvariantCulture);
 
     // One writer at a time: the SQLite transaction commits first, then the in-memory vectors follow (a search meanwhile
     // may still meet a removed key, and ReadTopAsync drops it because SQLite no longer has it).
@@ -140,6 +145,7 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
             await transaction.CommitAsync(cancellationToken);
             _headers.Forget(documentId);
             _vectors!.Apply(added, removed, seq);
+            _keywords!.Written(added.Count + removed.Count, _vectors.Count);
             return result;
         }
         finally
@@ -169,6 +175,7 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
     public void Dispose()
     {
         _vectors?.Dispose();
+        _keywords?.Dispose();
         _writeLock.Dispose();
         _initLock.Dispose();
         SqliteConnection.ClearAllPools();

@@ -1,6 +1,6 @@
 namespace Canopy.ScaleBenchmark;
 
-public sealed record ScaleSettings(IReadOnlyList<int> Sizes, int Queries, string? DataPath, int Seed, double? KeywordPostingsShare)
+public sealed record ScaleSettings(IReadOnlyList<int> Sizes, int Queries, string? DataPath, int Seed, double? KeywordPostingsShare, int Turns = 0)
 {
     public const int Dimensions = 384;
     public const int ChunksPerDocument = 10;

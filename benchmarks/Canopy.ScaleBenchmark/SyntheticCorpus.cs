@@ -21,6 +21,9 @@ internal sealed class SyntheticCorpus
 
     private readonly int _seed;
     private readonly float[][] _centers;
+    /// <summary>Sources under a folder no ingestion owns, so that canopy-rag keeps these documents when it scans its folders.</summary>
+    public const string SourcePrefix = "synthetic/";
+
     private readonly string[] _words;
     private readonly double[] _zipf;
 
@@ -45,9 +48,9 @@ internal sealed class SyntheticCorpus
         var course = CourseOf(number);
         var chunks = new List<IndexedChunk>(ScaleSettings.ChunksPerDocument);
         for (var o = 0; o < ScaleSettings.ChunksPerDocument; o++)
-            chunks.Add(new IndexedChunk($"{id}-{o}", id, $"Document {number}", $"documents/{id}.md", course, o, $"Document {number}",
+            chunks.Add(new IndexedChunk($"{id}-{o}", id, $"Document {number}", $"{SourcePrefix}{id}.md", course, o, $"Document {number}",
                 Text(random, topic, WordsPerChunk, TopicWordsPerChunk), Near(random, topic)));
-        var document = new IndexedDocument(id, $"Document {number}", $"documents/{id}.md", course, "text", $"hash-{number}", chunks.Count, DateTimeOffset.UtcNow);
+        var document = new IndexedDocument(id, $"Document {number}", $"{SourcePrefix}{id}.md", course, "text", $"hash-{number}", chunks.Count, DateTimeOffset.UtcNow);
         return (document, chunks);
     }
 

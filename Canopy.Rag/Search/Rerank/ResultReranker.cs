@@ -9,6 +9,9 @@ public sealed class ResultReranker(RerankClient client, ILogger<ResultReranker> 
 
     public string? Model => client.Options.Model;
 
+    /// <summary>How many of the fused candidates the cross-encoder sees.</summary>
+    public int TopN => client.Options.TopN;
+
     /// <summary>The reranked head followed by the rest in fused order, or null when the reranker failed.</summary>
     public async Task<IReadOnlyList<(IndexedChunk Chunk, double Score)>?> TryRerankAsync(
         string query, IReadOnlyList<(IndexedChunk Chunk, double Score)> fused, CancellationToken cancellationToken)

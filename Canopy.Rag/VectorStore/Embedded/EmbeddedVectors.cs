@@ -74,6 +74,14 @@ internal sealed partial class EmbeddedVectors(
         finally { _gate.ExitReadLock(); }
     }
 
+    /// <summary>Those of the keys whose chunks the filter admits.</summary>
+    public IReadOnlySet<long> Admitted(SearchFilter filter, IEnumerable<long> keys)
+    {
+        _gate.EnterReadLock();
+        try { return _directory.Scope(filter) is { } scope ? keys.Where(scope.Admits).ToHashSet() : keys.ToHashSet(); }
+        finally { _gate.ExitReadLock(); }
+    }
+
     /// <summary>Applies a committed write (the caller holds the write lock): <paramref name="seq"/> is the log's last entry after it.</summary>
     public void Apply(IReadOnlyList<StoredVector> added, IReadOnlyList<long> removed, long seq)
     {

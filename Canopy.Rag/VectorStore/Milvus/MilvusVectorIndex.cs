@@ -111,7 +111,7 @@ public sealed class MilvusVectorIndex(MilvusRestClient client, IOptions<MilvusOp
         }
     }
 
-    public async Task<IReadOnlyList<ScoredChunk>> SearchVectorAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Candidate>> FindByVectorAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken)
     {
         if (topK <= 0) return [];
         if (query.Length != _options.Dimensions)
@@ -126,10 +126,10 @@ public sealed class MilvusVectorIndex(MilvusRestClient client, IOptions<MilvusOp
             SearchParams = new MilvusSearchParams("COSINE", new Dictionary<string, object> { ["ef"] = Math.Clamp(Math.Max(limit, 64), 1, 32768) }),
         };
         var rows = await client.SearchAsync(request, cancellationToken);
-        return [.. rows.Select(r => new ScoredChunk(MilvusRows.ReadChunk(r), MilvusRows.Score(r)))];
+        return [.. rows.Select(ToCandidate)];
     }
 
-    public async Task<IReadOnlyList<ScoredChunk>> SearchKeywordsAsync(string query, int topK, SearchFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Candidate>> FindByKeywordsAsync(string query, int topK, SearchFilter filter, CancellationToken cancellationToken)
     {
         if (topK <= 0 || string.IsNullOrWhiteSpace(query)) return [];
         await EnsureInitializedAsync(cancellationToken);
@@ -144,12 +144,22 @@ public sealed class MilvusVectorIndex(MilvusRestClient client, IOptions<MilvusOp
         try
         {
             var rows = await client.SearchAsync(request, cancellationToken);
-            return [.. rows.Select(r => new ScoredChunk(MilvusRows.ReadChunk(r), MilvusRows.Score(r)))];
+            return [.. rows.Select(ToCandidate)];
         }
         catch (MilvusException ex) when (ex.IsRefusal && !ex.IsCollectionNotFound && !ex.IsCollectionNotLoaded)
         {
             throw KeywordSearchUnavailable(ex, "Milvus refused the full-text search");
         }
+    }
+
+    // Milvus returns whole rows: the candidates are read already.
+    public Task<IReadOnlyList<Candidate>> ReadAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken) =>
+        Task.FromResult(candidates);
+
+    private static Candidate ToCandidate(System.Text.Json.JsonElement row)
+    {
+        var chunk = MilvusRows.ReadChunk(row);
+        return new Candidate(chunk.Id, MilvusRows.Score(row), chunk);
     }
 
     public void Dispose()

@@ -56,6 +56,8 @@ public sealed class ChatPipelineTests
         Assert.True(done.Usage.OutputTokens > 0);
         Assert.NotNull(done.Timings.RetrievalMs);
         Assert.NotNull(done.Timings.TimeToFirstTokenMs);
+        // The wait for the model is part of generation, never more.
+        Assert.InRange(done.Timings.ModelMs!.Value, 0, done.Timings.GenerationMs!.Value);
     }
 
     [Fact]
