@@ -9,8 +9,9 @@ namespace Canopy.Rag.VectorStore;
 /// </summary>
 internal sealed class ChunkLengths
 {
-    // Keys beyond this are fetched each time rather than kept: the array is indexed by key and must stay small.
-    private const long MaxCachedKey = 1L << 27;
+    // Keys beyond this (an index rewritten some thirty times over at a million chunks) are fetched each time rather
+    // than kept: the array is indexed by key, and this bounds it at 128 MB.
+    private const long MaxCachedKey = 1L << 25;
 
     private const int FetchBatch = 500;
 
