@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using Canopy.Rag.VectorStore.Embedded;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -31,8 +31,9 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
     internal (string Method, int Chunks) VectorState => _vectors is { } v ? (v.Method, v.Count) : ("exact", 0);
 
     /// <summary>
-    /// Moves the vectors written since into the HNSW graph, compacts it if due and saves it, and reads the chunk lengths
-    /// keyword ranking needs, now rather than in the background (a bulk load calls it at its end; searches are complete either way).
+    /// Moves the vectors written since into the HNSW graph, compacts it if due and saves it; at keyword-selection scale
+    /// also merges the FTS5 index and reads the term statistics and chunk lengths. Now rather than in the background (a
+    /// bulk load calls it at its end; searches are complete either way).
     /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {

@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using Canopy.Rag;
 using Canopy.Rag.Search;
 using Canopy.Rag.VectorStore;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.UnitTests.Milvus;
@@ -25,7 +24,7 @@ public sealed class MilvusHybridSearchTests
         var handler = MilvusTestServer.Ready(fullText).Once("entities/search", VectorHits);
         if (refusal is not null) handler.Once("entities/search", refusal);
         using var index = MilvusTestServer.Index(handler);
-        var search = new SearchService(index, new FixedEmbeddings(), Options.Create(new SearchOptions()), reranker: null);
+        var search = new SearchService(index, new OneVectorEmbeddings(MilvusTestServer.Vector(1)), Options.Create(new SearchOptions()), reranker: null);
         using var spans = new SpanRecorder();
         long unavailable = 0;
         using var meters = new MeterListener
@@ -44,18 +43,5 @@ public sealed class MilvusHybridSearchTests
         Assert.Equal(ActivityStatusCode.Error, keyword.Status);
         Assert.Equal(nameof(KeywordSearchUnavailableException), keyword.GetTagItem("error.type"));
         Assert.Equal(1, Interlocked.Read(ref unavailable));
-    }
-
-    private sealed class FixedEmbeddings : IEmbeddingGenerator<string, Embedding<float>>
-    {
-        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(values.Select(_ => new Embedding<float>(MilvusTestServer.Vector(1)))));
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -1,6 +1,5 @@
 using Canopy.Rag.Search;
 using Canopy.Rag.VectorStore;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.UnitTests.Rag;
@@ -39,7 +38,7 @@ public sealed class HybridReadingTests : IDisposable
     }
 
     private SearchService Search(IVectorIndex index) =>
-        new(index, new QueryVector(_library.Chunks["doc-7/0"].Vector), Options.Create(new SearchOptions()), reranker: null);
+        new(index, new OneVectorEmbeddings(_library.Chunks["doc-7/0"].Vector), Options.Create(new SearchOptions()), reranker: null);
 
     public void Dispose() => _library.Dispose();
 
@@ -83,19 +82,6 @@ public sealed class HybridReadingTests : IDisposable
         {
             Found += found.Count;
             return found;
-        }
-    }
-
-    private sealed class QueryVector(float[] vector) : IEmbeddingGenerator<string, Embedding<float>>
-    {
-        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(values.Select(_ => new Embedding<float>(vector))));
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
         }
     }
 }
