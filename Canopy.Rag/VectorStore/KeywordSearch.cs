@@ -28,6 +28,7 @@ internal sealed class KeywordSearch : IDisposable
     private readonly Lock _backgroundLock = new();
     private Task? _lengthsLoading;
     private Task? _vocabularyLoading;
+    private long _vocabularyReadAt;
     private Task? _merging;
 
     public KeywordSearch(EmbeddedIndexOptions options, Func<CancellationToken, Task<SqliteConnection>> open, SemaphoreSlim writeLock, ILogger logger)
@@ -74,8 +75,13 @@ internal sealed class KeywordSearch : IDisposable
     {
         lock (_backgroundLock)
         {
-            if (_vocabularyLoading is { IsCompleted: true } && !_vocabulary.IsCurrent(indexSize)) _vocabularyLoading = null;
-            _vocabularyLoading ??= Run("reading term statistics", ct => ReadAsync((c, t) => _vocabulary.BuildAsync(c, indexSize, t), ct));
+            // Read again when the index has changed by a tenth since the last read was begun (even one that failed).
+            if (_vocabularyLoading is { IsCompleted: true } && Math.Abs(_vocabularyReadAt - indexSize) * 10 > indexSize) _vocabularyLoading = null;
+            if (_vocabularyLoading is null)
+            {
+                _vocabularyReadAt = indexSize;
+                _vocabularyLoading = Run("reading term statistics", ct => ReadAsync((c, t) => _vocabulary.BuildAsync(c, indexSize, t), ct));
+            }
             _lengthsLoading ??= Run("reading chunk lengths", ct => ReadAsync(_lengths.LoadAllAsync, ct));
             if (mergeAbove == 1 || _merging is null)
             {

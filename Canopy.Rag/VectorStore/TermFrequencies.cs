@@ -21,8 +21,6 @@ internal sealed class TermFrequencies
         return true;
     }
 
-    public bool IsCurrent(long indexSize) => _current is { } snapshot && Fits(snapshot, indexSize);
-
     public async Task BuildAsync(SqliteConnection connection, long indexSize, CancellationToken cancellationToken)
     {
         var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
