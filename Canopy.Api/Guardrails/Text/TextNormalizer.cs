@@ -20,6 +20,8 @@ public static partial class TextNormalizer
         ['0'] = 'o', ['1'] = 'i', ['3'] = 'e', ['4'] = 'a', ['5'] = 's', ['7'] = 't', ['8'] = 'b', ['@'] = 'a', ['$'] = 's',
     };
 
+    private static readonly System.Buffers.SearchValues<char> LeetCharacters = System.Buffers.SearchValues.Create([.. Leet.Keys]);
+
     /// <summary>Compatibility-folded, lower-case, homoglyphs mapped, invisible characters removed, whitespace collapsed.</summary>
     public static string Fold(string text)
     {
@@ -36,10 +38,13 @@ public static partial class TextNormalizer
     }
 
     /// <summary>Fold plus leetspeak inside words, spaced or separated letters joined, and runs of three or more letters shortened.</summary>
-    public static string Deobfuscate(string text)
+    public static string Deobfuscate(string text) => DeobfuscateFolded(Fold(text));
+
+    /// <summary><see cref="Deobfuscate"/> of a text already given by <see cref="Fold"/>.</summary>
+    public static string DeobfuscateFolded(string folded)
     {
-        var folded = Fold(text);
-        var unleet = LeetWord().Replace(folded, m => m.Value.Any(char.IsLetter)
+        // Most words hold no leetspeak character, and most texts no word that does: they are kept as they are.
+        var unleet = folded.AsSpan().IndexOfAny(LeetCharacters) < 0 ? folded : LeetWord().Replace(folded, m => m.ValueSpan.IndexOfAny(LeetCharacters) >= 0
             ? new string([.. m.Value.Select(c => Leet.GetValueOrDefault(c, c))])
             : m.Value);
         var joined = SpacedLetters().Replace(unleet, m => new string([.. m.Value.Where(char.IsLetter)]));
@@ -62,7 +67,7 @@ public static partial class TextNormalizer
     public static IReadOnlyList<string> Views(string text)
     {
         var folded = Fold(text);
-        var plain = Deobfuscate(text);
+        var plain = DeobfuscateFolded(folded);
         return plain == folded ? [folded] : [folded, plain];
     }
 

@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Attributes;
+using Canopy.Api.Guardrails;
+using Canopy.Rag.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Canopy.Benchmarks;
+
+/// <summary>
+/// The context stage over the five passages a turn retrieves (bundled corpus chunks): checked one after another, as
+/// the stage used to, beside the stage as canopy-be runs it now (passages spread over the cores).
+/// </summary>
+public class ContextGuardrailBenchmarks
+{
+    private GuardrailService _guardrails = default!;
+    private string[] _passages = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddGuardrails();
+        _guardrails = builder.Services.BuildServiceProvider().GetRequiredService<GuardrailService>();
+        var chunker = new MarkdownChunker(WordPieceTokenCounter.FromMiniLm(), new ChunkingOptions());
+        var file = Path.Combine(AppContext.BaseDirectory, "Corpus", "lecture-notes-hash-tables.md");
+        _passages = [.. chunker.Chunk("Hash tables", File.ReadAllText(file)).Take(5).Select(c => c.Text)];
+    }
+
+    [Benchmark(Baseline = true)]
+    public async Task<int> OneAfterAnother()
+    {
+        var blocked = 0;
+        foreach (var passage in _passages)
+            if ((await _guardrails.CheckAsync(passage, GuardrailStage.Context)).IsBlocked) blocked++;
+        return blocked;
+    }
+
+    [Benchmark]
+    public async Task<int> ContextStage() => (await _guardrails.FilterContextAsync(_passages, p => p)).Dropped.Count;
+}
