@@ -22,6 +22,7 @@ builder.AddOpenAiApi();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseDefaultExceptionHandling();
 app.UseAdmission();
 app.MapDefaultEndpoints();

@@ -15,6 +15,7 @@ builder.AddSearch();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseDefaultExceptionHandling();
 app.MapDefaultEndpoints();
 app.MapSearchApi();

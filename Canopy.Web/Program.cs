@@ -9,6 +9,7 @@ builder.AddChat();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders(UiExtensions.ContentSecurityPolicy);
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseAntiforgery();
 app.MapStaticAssets();

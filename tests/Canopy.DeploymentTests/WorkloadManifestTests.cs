@@ -203,6 +203,9 @@ public sealed partial class WorkloadManifestTests
         var route = Gpu.OfKind("Route").Single();
         Assert.Equal("canopy-ui", route["spec"]!["to"]!["name"].Text());
         Assert.Equal("edge", route["spec"]!["tls"]!["termination"].Text());
+        Assert.Equal("Redirect", route["spec"]!["tls"]!["insecureEdgeTerminationPolicy"].Text());
+        // TLS ends at the Route, so HSTS is the Route's to send: the pods only ever see plain HTTP.
+        Assert.StartsWith("max-age=31536000", route["metadata"]!["annotations"]!["haproxy.router.openshift.io/hsts_header"].Text());
     }
 
     private static void AssertRestricted(string workload, JsonObject container)
