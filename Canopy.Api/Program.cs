@@ -24,6 +24,7 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseDefaultExceptionHandling();
+app.UseSameOriginRequestsOnly();
 app.UseAdmission();
 app.MapDefaultEndpoints();
 app.MapFeatureApi();

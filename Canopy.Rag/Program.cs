@@ -17,6 +17,7 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseDefaultExceptionHandling();
+app.UseSameOriginRequestsOnly();
 app.MapDefaultEndpoints();
 app.MapSearchApi();
 app.MapDocumentsApi();
