@@ -11,6 +11,7 @@ using Canopy.Api.Retrieval;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddBearerAuthentication(CanopyAudiences.Be);
 builder.AddFeatures();
 builder.AddGuardrails();
 builder.AddRetrieval();
@@ -25,6 +26,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseDefaultExceptionHandling();
 app.UseSameOriginRequestsOnly();
+app.UseBearerAuthentication();
 app.UseAdmission();
 app.MapDefaultEndpoints();
 app.MapFeatureApi();

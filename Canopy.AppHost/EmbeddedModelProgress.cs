@@ -24,13 +24,13 @@ public static class EmbeddedModelProgress
         {
             try
             {
-                var status = await Http.GetFromJsonAsync<ModelStatus>(new Uri(new Uri(endpoint.Url), "/api/llm/status"), cancellationToken);
+                var status = await Http.GetFromJsonAsync<ModelStatus>(new Uri(new Uri(endpoint.Url), "/health/model"), cancellationToken);
                 // Healthy in every state: canopy-be answers extractively until the model is ready, and the description says how far it is.
                 return HealthCheckResult.Healthy(status?.Description);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
             {
-                return HealthCheckResult.Unhealthy("canopy-be does not answer /api/llm/status yet", ex);
+                return HealthCheckResult.Unhealthy("canopy-be does not answer /health/model yet", ex);
             }
         }
 

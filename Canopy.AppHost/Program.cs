@@ -5,19 +5,24 @@ var modes = CanopyModes.From(builder);
 var milvus = builder.AddCanopyVectorStore(modes);
 var llm = builder.AddCanopyLlm(modes);
 
+// Identity: canopy-identity locally, the cluster's OpenID Connect provider when published.
+var identity = builder.AddCanopyIdentity();
+
 // Services
 var rag = builder.AddProject<Projects.Canopy_Rag>("canopy-rag")
     .WithHttpHealthCheck("/health")
     .WithRestartOnCrash()
     .WithCanopyTelemetry()
-    .WithVectorStore(modes, milvus);
+    .WithVectorStore(modes, milvus)
+    .WithIdentity(identity);
 
 var api = builder.AddProject<Projects.Canopy_Api>("canopy-be")
     .WithHttpHealthCheck("/health")
     .WithRestartOnCrash()
     .WithCanopyTelemetry()
     .WithReference(rag).WaitFor(rag)
-    .WithLlm(modes, llm);
+    .WithLlm(modes, llm)
+    .WithIdentity(identity);
 
 // UI
 builder.AddProject<Projects.Canopy_Web>("canopy-ui")
@@ -27,6 +32,7 @@ builder.AddProject<Projects.Canopy_Web>("canopy-ui")
     .WithCanopyTelemetry()
     .WithReference(api).WaitFor(api)
     .WithReference(rag).WaitFor(rag)
-    .WithTraceLinks();
+    .WithTraceLinks()
+    .WithSignIn(identity);
 
 builder.Build().Run();

@@ -7,6 +7,7 @@ using Canopy.Rag.VectorStore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddBearerAuthentication(CanopyAudiences.Rag);
 builder.AddEmbeddings();
 builder.AddVectorStore();
 builder.AddIngestion();
@@ -18,6 +19,8 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseDefaultExceptionHandling();
 app.UseSameOriginRequestsOnly();
+app.UseBearerAuthentication();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapSearchApi();
 app.MapDocumentsApi();

@@ -1,19 +1,24 @@
 using Canopy.Web.Chat;
 using Canopy.Web.Components;
+using Canopy.Web.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddSignIn();
 builder.AddCanopyUi();
 builder.AddChat();
 
 var app = builder.Build();
 
-app.UseSecurityHeaders(UiExtensions.ContentSecurityPolicy);
+app.UseSecurityHeaders(UiExtensions.ContentSecurityPolicy(app.SignInSettings()));
 app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
+app.MapSignIn();
 app.MapCanopyUi();
 
 app.Run();

@@ -14,7 +14,7 @@ public static class WebTelemetry
     /// Starts <c>chat-turn</c> as the root of a new trace, linked to (not parented by) whatever long-lived
     /// circuit activity is current, so each question is its own trace.
     /// </summary>
-    public static Activity? StartChatTurn(string feature, string conversationId)
+    public static Activity? StartChatTurn(string feature, string conversationId, string? userPseudoId)
     {
         var ambient = Activity.Current;
         Activity.Current = null;
@@ -23,6 +23,7 @@ public static class WebTelemetry
         activity?.SetTag("canopy.feature", feature);
         activity?.SetTag("canopy.conversation.id", conversationId);
         activity?.SetTag("gen_ai.conversation.id", conversationId);
+        activity?.SetTag(Pseudonyms.Attribute, userPseudoId);
         return activity;
     }
 }

@@ -15,21 +15,12 @@ public static class AdmissionExtensions
     public static IHostApplicationBuilder AddAdmission(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<UserLimitsOptions>().BindConfiguration(UserLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
-            // One partition for every endpoint of the policy: /api/chat and /v1 draw on the same slots.
-            limiter.AddPolicy(ChatTurnsPolicy, context => RateLimitPartition.GetConcurrencyLimiter(ChatTurnsPolicy, _ =>
-            {
-                var options = context.RequestServices.GetRequiredService<IOptions<AdmissionOptions>>().Value;
-                return new ConcurrencyLimiterOptions
-                {
-                    PermitLimit = options.ConcurrentTurns,
-                    QueueLimit = options.QueuedTurns,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                };
-            }));
-            limiter.OnRejected = RefuseAsync;
+            limiter.GlobalLimiter = UserLimits.Create();
+            limiter.OnRejected = UserLimits.RefuseAsync;
+            limiter.AddPolicy(ChatTurnsPolicy, new AdmissionPolicy());
         });
         return builder;
     }
@@ -43,10 +34,28 @@ public static class AdmissionExtensions
     public static TBuilder RequireChatAdmission<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
         endpoint.RequireRateLimiting(ChatTurnsPolicy);
 
+    /// <summary>One partition for every endpoint of the policy: /api/chat and /v1 draw on the same slots.</summary>
+    private sealed class AdmissionPolicy : IRateLimiterPolicy<string>
+    {
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RefuseAsync;
+
+        public RateLimitPartition<string> GetPartition(HttpContext context) => RateLimitPartition.GetConcurrencyLimiter(ChatTurnsPolicy, _ =>
+        {
+            var options = context.RequestServices.GetRequiredService<IOptions<AdmissionOptions>>().Value;
+            return new ConcurrencyLimiterOptions
+            {
+                PermitLimit = options.ConcurrentTurns,
+                QueueLimit = options.QueuedTurns,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            };
+        });
+    }
+
     private static async ValueTask RefuseAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var http = rejected.HttpContext;
         var retryAfter = http.RequestServices.GetRequiredService<IOptions<AdmissionOptions>>().Value.RetryAfterSeconds;
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         ApiTelemetry.ChatTurnsShed.Add(1);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -17,8 +17,8 @@ public static class ChatEndpoints
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
-        api.MapPost("/chat", Chat).WithName("Chat").RequireChatAdmission();
+        var api = app.MapGroup("/api").RequireAuthorization(CanopyRoles.ReaderPolicy);
+        api.MapPost("/chat", Chat).WithName("Chat").RequireChatAdmission().WithUserLimits(UserLimit.ChatTurns, UserLimit.Streams);
         return app;
     }
 

@@ -21,7 +21,7 @@ public static class FeatureEndpoints
 
     public static IEndpointRouteBuilder MapFeatureApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api").MapGet("/feature-flags", GetFlags).WithName("FeatureFlags");
+        app.MapGroup("/api").MapGet("/feature-flags", GetFlags).WithName("FeatureFlags").RequireAuthorization(CanopyRoles.ReaderPolicy);
         return app;
     }
 

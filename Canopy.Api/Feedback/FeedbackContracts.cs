@@ -2,7 +2,8 @@ namespace Canopy.Api.Feedback;
 
 /// <summary>A stored rating, as listed and exported.</summary>
 public sealed record FeedbackEntry(
-    long Id, string TraceId, string Rating, string? Comment, string? Feature, string? Prompt, string? Answer, DateTimeOffset CreatedAt);
+    long Id, string TraceId, string Rating, string? Comment, string? Feature, string? Prompt, string? Answer, DateTimeOffset CreatedAt,
+    string? UserPseudoId = null);
 
 public sealed record FeedbackCreated(long Id);
 

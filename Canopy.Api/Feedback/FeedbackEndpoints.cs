@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Diagnostics;
 using System.Text.Json;
 using Canopy.Contracts.Feedback;
@@ -20,19 +21,21 @@ public static class FeedbackEndpoints
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/feedback");
-        api.MapPost("/", AddAsync).WithName("AddFeedback");
-        api.MapGet("/", ListAsync).WithName("ListFeedback");
-        api.MapGet("/export", Export).WithName("ExportFeedback");
+        api.MapPost("/", AddAsync).WithName("AddFeedback").RequireAuthorization(CanopyRoles.ReaderPolicy);
+        // Every student's questions and comments: instructors and admins only.
+        api.MapGet("/", ListAsync).WithName("ListFeedback").RequireAuthorization(CanopyRoles.InstructorPolicy);
+        api.MapGet("/export", Export).WithName("ExportFeedback").RequireAuthorization(CanopyRoles.InstructorPolicy);
         return app;
     }
 
     internal static async Task<Results<Created<FeedbackCreated>, ValidationProblem>> AddAsync(
-        FeedbackRequest request, FeedbackStore store, CancellationToken cancellationToken)
+        FeedbackRequest request, FeedbackStore store, ClaimsPrincipal user, Pseudonyms pseudonyms, CancellationToken cancellationToken)
     {
         var errors = request.Validate();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var id = await store.AddAsync(request, cancellationToken);
-        RecordOnTrace(request, id);
+        var userId = pseudonyms.Of(user);
+        var id = await store.AddAsync(request, userId, cancellationToken);
+        RecordOnTrace(request, id, userId);
         return TypedResults.Created($"/api/feedback/{id}", new FeedbackCreated(id));
     }
 
@@ -52,7 +55,7 @@ public static class FeedbackEndpoints
     }, "application/x-ndjson", "canopy-feedback.jsonl");
 
     // The rating becomes a span in the answer's own trace (under its chat request span when known).
-    private static void RecordOnTrace(FeedbackRequest request, long id)
+    private static void RecordOnTrace(FeedbackRequest request, long id, string? userId)
     {
         var traceId = ActivityTraceId.CreateFromString(request.TraceId);
         var parent = new ActivityContext(traceId, request.SpanId is null ? ActivitySpanId.CreateRandom() : ActivitySpanId.CreateFromString(request.SpanId), ActivityTraceFlags.Recorded, isRemote: true);
@@ -63,6 +66,7 @@ public static class FeedbackEndpoints
         activity?.SetTag("canopy.feedback.id", id);
         activity?.SetTag("canopy.feedback.rating", request.Rating);
         activity?.SetTag("canopy.feature", request.Feature);
+        activity?.SetTag(Pseudonyms.Attribute, userId);
         if (ApiTelemetry.CaptureContent && request.Comment is not null) activity?.SetTag("canopy.feedback.comment", request.Comment);
         activity?.Dispose();
         Activity.Current = previous;

@@ -27,15 +27,27 @@ public sealed class FeedbackStore
             CREATE INDEX IF NOT EXISTS ix_feedback_trace ON feedback(trace_id);
             """;
         command.ExecuteNonQuery();
+        AddUserColumn(connection);
     }
 
-    public async Task<long> AddAsync(FeedbackRequest request, CancellationToken cancellationToken)
+    /// <summary>Databases written before sign-in existed get the pseudonymous user column (null for their rows).</summary>
+    private static void AddUserColumn(SqliteConnection connection)
+    {
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('feedback') WHERE name = 'user_pseudo_id'";
+        if ((long)columns.ExecuteScalar()! > 0) return;
+        using var alter = connection.CreateCommand();
+        alter.CommandText = "ALTER TABLE feedback ADD COLUMN user_pseudo_id TEXT NULL";
+        alter.ExecuteNonQuery();
+    }
+
+    public async Task<long> AddAsync(FeedbackRequest request, string? userPseudoId, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO feedback (trace_id, rating, comment, feature, prompt, answer, created_at)
-            VALUES ($trace, $rating, $comment, $feature, $prompt, $answer, $at) RETURNING id
+            INSERT INTO feedback (trace_id, rating, comment, feature, prompt, answer, created_at, user_pseudo_id)
+            VALUES ($trace, $rating, $comment, $feature, $prompt, $answer, $at, $user) RETURNING id
             """;
         command.Parameters.AddWithValue("$trace", request.TraceId);
         command.Parameters.AddWithValue("$rating", request.Rating);
@@ -44,6 +56,7 @@ public sealed class FeedbackStore
         command.Parameters.AddWithValue("$prompt", (object?)request.Prompt ?? DBNull.Value);
         command.Parameters.AddWithValue("$answer", (object?)request.Answer ?? DBNull.Value);
         command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
+        command.Parameters.AddWithValue("$user", (object?)userPseudoId ?? DBNull.Value);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -51,14 +64,14 @@ public sealed class FeedbackStore
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, trace_id, rating, comment, feature, prompt, answer, created_at FROM feedback ORDER BY id DESC LIMIT $limit";
+        command.CommandText = "SELECT id, trace_id, rating, comment, feature, prompt, answer, created_at, user_pseudo_id FROM feedback ORDER BY id DESC LIMIT $limit";
         command.Parameters.AddWithValue("$limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             yield return new FeedbackEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Text(3), Text(4), Text(5), Text(6),
-                DateTimeOffset.Parse(reader.GetString(7), System.Globalization.CultureInfo.InvariantCulture));
+                DateTimeOffset.Parse(reader.GetString(7), System.Globalization.CultureInfo.InvariantCulture), Text(8));
         }
     }
 

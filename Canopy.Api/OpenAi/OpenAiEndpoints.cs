@@ -24,9 +24,10 @@ public static class OpenAiEndpoints
 
     public static IEndpointRouteBuilder MapOpenAiApi(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup(PathPrefix);
-        v1.MapGet("/models", ListModels).WithName("OpenAiModels");
-        v1.MapPost("/chat/completions", CompleteAsync).WithName("OpenAiChatCompletions").RequireChatAdmission();
+        var v1 = app.MapGroup(PathPrefix).RequireAuthorization(CanopyRoles.ReaderPolicy);
+        v1.MapGet("/models", ListModels).WithName("OpenAiModels").WithUserLimits(UserLimit.OpenAiCalls);
+        v1.MapPost("/chat/completions", CompleteAsync).WithName("OpenAiChatCompletions").RequireChatAdmission()
+            .WithUserLimits(UserLimit.OpenAiCalls, UserLimit.Streams);
         return app;
     }
 

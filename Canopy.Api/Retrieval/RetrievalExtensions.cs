@@ -14,7 +14,10 @@ public static class RetrievalExtensions
     {
         builder.Services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; search needs its own short budget, not the 10 s / 30 s defaults.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<ForwardedBearerToken>();
         builder.Services.AddHttpClient<RagClient>((sp, http) => http.BaseAddress = ServiceUri(sp))
+            .AddHttpMessageHandler<ForwardedBearerToken>()
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) => FailFast(resilience, sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
@@ -22,7 +25,6 @@ public static class RetrievalExtensions
         builder.Services.AddHttpClient(HealthHttpClient, (sp, http) => http.BaseAddress = ServiceUri(sp))
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-        builder.Services.AddHostedService<RetrievalWarmup>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(HealthCheckName,
             sp => ActivatorUtilities.CreateInstance<RagHealthCheck>(sp), HealthStatus.Degraded, ["dependency"]));
         return builder;

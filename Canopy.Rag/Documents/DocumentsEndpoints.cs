@@ -14,18 +14,21 @@ public static class DocumentsEndpoints
     public static IHostApplicationBuilder AddDocuments(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DocumentCatalog>();
+        builder.AddUploadLimits();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
         var documents = app.MapGroup("/api/documents").AddEndpointFilter<DocumentIdFilter>();
-        documents.MapGet("/", ListAsync).WithName("ListDocuments");
-        documents.MapGet("/{id}", GetAsync).WithName("GetDocument");
-        documents.MapGet("/{id}/content", ContentAsync).WithName("GetDocumentContent");
-        documents.MapPost("/", DocumentUpload.UploadAsync).WithName("UploadDocument").DisableAntiforgery();
-        documents.MapPost("/{id}/cancel", CancelAsync).WithName("CancelDocumentIngestion");
-        documents.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument");
+        documents.MapGet("/", ListAsync).WithName("ListDocuments").RequireAuthorization(CanopyRoles.ReaderPolicy);
+        documents.MapGet("/{id}", GetAsync).WithName("GetDocument").RequireAuthorization(CanopyRoles.ReaderPolicy);
+        documents.MapGet("/{id}/content", ContentAsync).WithName("GetDocumentContent").RequireAuthorization(CanopyRoles.ReaderPolicy);
+        // A bearer token is not sent by the browser on its own, so the upload needs no antiforgery token.
+        documents.MapPost("/", DocumentUpload.UploadAsync).WithName("UploadDocument").DisableAntiforgery().RequireAuthorization(CanopyRoles.InstructorPolicy)
+            .RequireRateLimiting(UploadLimits.Policy);
+        documents.MapPost("/{id}/cancel", CancelAsync).WithName("CancelDocumentIngestion").RequireAuthorization(CanopyRoles.InstructorPolicy);
+        documents.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument").RequireAuthorization(CanopyRoles.InstructorPolicy);
         return app;
     }
 

@@ -28,7 +28,7 @@ public static class IngestionExtensions
     /// <summary><c>GET /api/ingestion</c>: whether ingestion is idle, what it works on and how far it is.</summary>
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/ingestion").MapGet("/", (IngestionState state) => TypedResults.Ok(state.Status)).WithName("GetIngestionStatus");
+        app.MapGroup("/api/ingestion").MapGet("/", (IngestionState state) => TypedResults.Ok(state.Status)).WithName("GetIngestionStatus").RequireAuthorization(CanopyRoles.ReaderPolicy);
         return app;
     }
 }

@@ -15,12 +15,13 @@ public static class SearchEndpoints
         builder.Services.AddHttpClient<RerankClient>();
         builder.Services.AddSingleton<ResultReranker>();
         builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddHostedService<SearchWarmup>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").RequireAuthorization(CanopyRoles.ReaderPolicy);
         api.MapPost("/search", SearchAsync).WithName("Search");
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using Canopy.Contracts.Chat;
+using Canopy.Web.Identity;
 
 namespace Canopy.Web.Chat;
 
@@ -31,6 +32,7 @@ public sealed class ChatApiException(string message, string studentMessage) : Ex
         var status = (int)response.StatusCode;
         var student = status switch
         {
+            401 => SessionExpiry.Message,
             503 or 429 => "Canopy is busy answering other questions. Please try again in a few seconds.",
             >= 400 and < 500 => ProblemDetail(body) ?? "Canopy could not accept this question.",
             _ => "Canopy's chat service is unavailable right now. Please try again in a moment.",

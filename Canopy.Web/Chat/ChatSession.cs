@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using System.Diagnostics;
 using Canopy.Contracts.Chat;
 using Canopy.Web.Conversations;
@@ -7,7 +8,7 @@ namespace Canopy.Web.Chat;
 /// <summary>
 /// One browser tab's conversations: asks canopy-be inside a fresh <c>chat-turn</c> trace and applies each event to the turn.
 /// </summary>
-public sealed class ChatSession(ChatApiClient api, ILogger<ChatSession> logger)
+public sealed class ChatSession(ChatApiClient api, AuthenticationStateProvider authentication, Pseudonyms pseudonyms, ILogger<ChatSession> logger)
 {
     /// <summary>How many earlier question/answer pairs go with a question as context.</summary>
     public const int HistoryTurns = 10;
@@ -56,7 +57,8 @@ public sealed class ChatSession(ChatApiClient api, ILogger<ChatSession> logger)
         var turn = new ChatTurnView(question, feature ?? ChatTurnView.DefaultFeature);
         conversation.Turns.Add(turn);
         conversation.UpdatedAt = DateTimeOffset.UtcNow;
-        using var activity = WebTelemetry.StartChatTurn(turn.Feature, conversation.Id);
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        using var activity = WebTelemetry.StartChatTurn(turn.Feature, conversation.Id, pseudonyms.Of(user));
         turn.TraceId = activity?.TraceId.ToHexString();
         await changed();
         try

@@ -1,3 +1,5 @@
+using Canopy.Web.Identity;
+
 namespace Canopy.Web.Components;
 
 public static class UiExtensions
@@ -5,10 +7,11 @@ public static class UiExtensions
     /// <summary>
     /// Scripts, styles and connections from the UI's own origin only (Blazor Server needs no inline script or eval);
     /// style attributes are allowed because components size elements with them (the timing bar), style elements are not.
+    /// Forms may also go to canopy-identity: sign-out redirects there, and the browser checks form-action on every redirect.
     /// </summary>
-    public const string ContentSecurityPolicy =
+    public static string ContentSecurityPolicy(IdentityOptions identity) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; " +
-        "connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        $"connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self' {identity.Origin}; object-src 'none'";
 
     public static IHostApplicationBuilder AddCanopyUi(this IHostApplicationBuilder builder)
     {
@@ -16,9 +19,10 @@ public static class UiExtensions
         return builder;
     }
 
+    /// <summary>Every page needs a signed-in user; health, static assets, sign-in and its callbacks stay open.</summary>
     public static WebApplication MapCanopyUi(this WebApplication app)
     {
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
         return app;
     }
 }

@@ -64,6 +64,9 @@ public sealed class DocumentsClient(HttpClient http)
     /// <summary>The readable part of a problem details body: its field errors, detail or title.</summary>
     internal static string ProblemText(string body, int status)
     {
+        // Whatever the service's wording, the user needs to know what to do about a refused token or a missing role.
+        if (status == 401) return Identity.SessionExpiry.Message;
+        if (status == 403) return "Only instructors and administrators can change the document library.";
         try
         {
             using var json = JsonDocument.Parse(body);

@@ -12,7 +12,8 @@ public sealed class FeatureFlagsClient(HttpClient http, ILogger<FeatureFlagsClie
         try
         {
             using var response = await http.GetAsync("/api/feature-flags", cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NotFound) return FeatureMenu.NotOffered;
+            // A refused token is not an unreachable service: the layout asks for a new sign-in instead.
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized) return FeatureMenu.NotOffered;
             response.EnsureSuccessStatusCode();
             var body = await response.Content.ReadFromJsonAsync<FeatureFlagsResponse>(cancellationToken);
             return body?.Features is { Count: > 0 } features ? new FeatureMenu(features, body.Provider, MenuSource.Api) : FeatureMenu.NotOffered;

@@ -4,7 +4,7 @@ using Canopy.Contracts.Feedback;
 
 namespace Canopy.Web.Feedback;
 
-public enum FeedbackOutcome { Saved, Unavailable, Rejected }
+public enum FeedbackOutcome { Saved, Unavailable, Rejected, SessionExpired }
 
 /// <summary>Sends thumbs up/down for one answer, identified by its trace id.</summary>
 public sealed class FeedbackClient(HttpClient http, ILogger<FeedbackClient> logger)
@@ -15,6 +15,7 @@ public sealed class FeedbackClient(HttpClient http, ILogger<FeedbackClient> logg
         {
             using var response = await http.PostAsJsonAsync("/api/feedback", request, cancellationToken);
             if (response.IsSuccessStatusCode) return FeedbackOutcome.Saved;
+            if (response.StatusCode == HttpStatusCode.Unauthorized) return FeedbackOutcome.SessionExpired;
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.ServiceUnavailable) return FeedbackOutcome.Unavailable;
             logger.LogWarning("Feedback was rejected: {Status} {Body}", (int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
             return FeedbackOutcome.Rejected;

@@ -19,15 +19,16 @@ internal static class TurnRun
     {
         // Bundled course documents stay out, so that canopy-rag starts idle and serves the synthetic library only.
         var noCorpus = Directory.CreateTempSubdirectory("canopy-turn-corpus-").FullName;
+        var tokens = new BenchmarkTokens();
         try
         {
-            using var rag = ServiceProcess.Start("Canopy.Rag", new Dictionary<string, string>
+            using var rag = ServiceProcess.Start("Canopy.Rag", new Dictionary<string, string>(tokens.Environment)
             {
                 ["Canopy__Rag__DataPath"] = root,
                 ["Canopy__Rag__Ingestion__CorpusPath"] = noCorpus,
             });
             await rag.WaitHealthyAsync(TimeSpan.FromMinutes(3), cancellationToken);
-            using var api = ServiceProcess.Start("Canopy.Api", new Dictionary<string, string>
+            using var api = ServiceProcess.Start("Canopy.Api", new Dictionary<string, string>(tokens.Environment)
             {
                 ["Canopy__Llm"] = "extractive",
                 ["Canopy__Retrieval__ServiceUri"] = rag.Address.ToString(),
@@ -36,6 +37,9 @@ internal static class TurnRun
 
             using var http = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(60) };
             using var search = new HttpClient { BaseAddress = rag.Address, Timeout = TimeSpan.FromSeconds(60) };
+            var token = tokens.Student();
+            http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            search.DefaultRequestHeaders.Authorization = new("Bearer", token);
             for (var i = 0; i < Warmup; i++) await AskAsync(http, Question(corpus, 1_000_000 + i), cancellationToken);
             var measured = new List<(double Client, StageTimings Timings)>(turns);
             var searches = new List<double>(turns);

@@ -46,6 +46,12 @@ public sealed class ChatBrowserTests(CanopyAppFixture app, BrowserFixture browse
         var chat = spans.Single("canopy-be", "POST /api/chat");
         Assert.Null(chatTurn.ParentSpanId);
         Assert.Equal("information-search", chatTurn.Attributes["canopy.feature"]);
+        // The signed-in student, as the keyed hash every service computes alike; never the login name.
+        var student = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(AppHostSignIn.PseudonymKey), "student"u8).AsSpan(0, 16));
+        Assert.Equal(student, chatTurn.Attributes["enduser.pseudo.id"]);
+        Assert.Equal(student, chat.Attributes["enduser.pseudo.id"]);
+        Assert.DoesNotContain(spans, s => s.Attributes.Values.Any(v => v == "student"));
         uiCall.AssertChildOf(chatTurn);
         chat.AssertChildOf(uiCall);
         spans.Single("canopy-be", "rag-query").AssertChildOf(chat);

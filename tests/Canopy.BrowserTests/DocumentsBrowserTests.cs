@@ -11,10 +11,11 @@ namespace Canopy.BrowserTests;
 [Collection(CanopyAppCollection.Name)]
 public sealed class DocumentsBrowserTests(CanopyAppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    /// <summary>As an instructor: students do not upload or delete.</summary>
     private async Task<CanopyUi> OpenAsync(string path)
     {
         var ui = new CanopyUi(app, await browser.NewPageAsync());
-        await ui.OpenAsync(path);
+        await ui.OpenAsync(path, CanopyUi.Instructor);
         return ui;
     }
 

@@ -19,6 +19,7 @@ public static class LoadRun
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         })
         { BaseAddress = settings.Target, Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", settings.AccessToken);
         var client = new ChatTurnClient(http, settings);
 
         if (settings.Warmup > TimeSpan.Zero)

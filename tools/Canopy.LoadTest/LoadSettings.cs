@@ -1,7 +1,7 @@
 namespace Canopy.LoadTest;
 
 /// <summary>What one load run drives: where, which feature, for how long, and when a turn has taken too long.</summary>
-public sealed record LoadSettings(Uri Target, string Feature, TimeSpan Duration, TimeSpan Warmup, TimeSpan TurnTimeout)
+public sealed record LoadSettings(Uri Target, string Feature, TimeSpan Duration, TimeSpan Warmup, TimeSpan TurnTimeout, string AccessToken)
 {
     /// <summary>Course questions asked in turn, so that retrieval does real work for each.</summary>
     public static readonly string[] Questions =

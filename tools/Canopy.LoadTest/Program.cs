@@ -7,10 +7,11 @@ var duration = new Option<int>("--duration", "-d") { Description = "Seconds each
 var warmup = new Option<int>("--warmup") { Description = "Seconds of load before each level that are not counted.", DefaultValueFactory = _ => 5 };
 var timeout = new Option<int>("--timeout") { Description = "Seconds after which one turn counts as an error and is abandoned.", DefaultValueFactory = _ => 30 };
 var feature = new Option<string>("--feature") { Description = "The chat feature to ask.", DefaultValueFactory = _ => "information-search" };
+var token = new Option<string?>("--token") { Description = "A signed-in user's access token (canopy-be answers 401 without one); that user's limits (Canopy:RateLimits) apply to the whole run. Default: $CANOPY_TOKEN." };
 
 var root = new RootCommand("Drives concurrent streaming chats against a running canopy-be and reports turn times, throughput, errors and sheds.")
 {
-    url, concurrency, duration, warmup, timeout, feature,
+    url, concurrency, duration, warmup, timeout, feature, token,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -19,8 +20,13 @@ root.SetAction(async (parse, cancellationToken) =>
         Console.Error.WriteLine($"--url: '{parse.GetValue(url)}' is not an absolute address.");
         return 2;
     }
+    if ((parse.GetValue(token) ?? Environment.GetEnvironmentVariable("CANOPY_TOKEN")) is not { Length: > 0 } accessToken)
+    {
+        Console.Error.WriteLine("--token: canopy-be serves signed-in users only; pass a user's access token (or set CANOPY_TOKEN).");
+        return 2;
+    }
     var settings = new LoadSettings(target, parse.GetValue(feature)!, TimeSpan.FromSeconds(parse.GetValue(duration)),
-        TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(timeout)));
+        TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(timeout)), accessToken);
     if (!settings.Target.IsLoopback)
     {
         Console.Error.WriteLine($"Refusing {settings.Target}: the load generator only drives services on this machine (loopback).");

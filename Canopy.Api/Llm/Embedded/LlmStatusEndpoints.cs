@@ -8,9 +8,12 @@ public sealed record LlmStatusResponse(
 
 public static class LlmStatusEndpoints
 {
+    /// <summary>Where the AppHost reads the model's progress for the dashboard: a probe, so public like /health.</summary>
+    public const string Path = "/health/model";
+
     public static IEndpointRouteBuilder MapLlmStatus(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/llm").MapGet("/status", GetStatus).WithName("LlmStatus");
+        app.MapGet(Path, GetStatus).WithName("LlmStatus").AllowAnonymous();
         return app;
     }
 

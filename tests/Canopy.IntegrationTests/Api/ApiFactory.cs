@@ -1,12 +1,14 @@
 namespace Canopy.IntegrationTests.Api;
 
 /// <summary>canopy-be in-process with its own temporary data directory (feedback database).</summary>
-public sealed class ApiFactory : WebApplicationFactory<ChatPipeline>
+public sealed class ApiFactory : SignedInFactory<ChatPipeline>
 {
     public string DataPath { get; } = Directory.CreateTempSubdirectory("canopy-be-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", DataPath);
+        builder.UseLocalTokens().UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", DataPath)
+            // Tests ask far more often than a student; the limits have their own tests.
+            .UseSetting("Canopy:RateLimits:ChatTurnsPerMinute", "100000").UseSetting("Canopy:RateLimits:OpenAiCallsPerMinute", "100000");
 
     protected override void Dispose(bool disposing)
     {

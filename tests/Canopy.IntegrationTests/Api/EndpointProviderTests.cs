@@ -9,7 +9,7 @@ public sealed class EndpointProviderTests
     private const string Text = "Leaf area index is the leaf area per unit of ground area. It controls how much light the canopy intercepts.";
 
     private static WebApplicationFactory<ChatPipeline> CanopyBe(string connectionString) =>
-        new WebApplicationFactory<ChatPipeline>().WithWebHostBuilder(b => b
+        new SignedInFactory<ChatPipeline>().WithWebHostBuilder(b => b
             .UseSetting("Canopy:Llm", "endpoint")
             .UseSetting("ConnectionStrings:llm", connectionString)
             .UseSetting("Canopy:Feedback:DataPath", Path.Combine(Path.GetTempPath(), "canopy-be-endpoint-tests")));

@@ -106,8 +106,8 @@ public sealed class FeatureAndFeedbackTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     /// <summary>A second canopy-be over an existing data directory, as after a restart.</summary>
-    private sealed class ApiFactoryOver(string dataPath) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Canopy.Api.Chat.ChatPipeline>
+    private sealed class ApiFactoryOver(string dataPath) : SignedInFactory<Canopy.Api.Chat.ChatPipeline>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", dataPath);
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseLocalTokens().UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", dataPath);
     }
 }

@@ -12,7 +12,8 @@ public sealed class OpenAiFrontDoorTests : IDisposable
 {
     private readonly ApiFactory _factory = new();
 
-    private OpenAIClient Sdk() => new(new ApiKeyCredential("unused"), new OpenAIClientOptions
+    // The SDK sends its key as the bearer token, over the client's own header.
+    private OpenAIClient Sdk() => new(new ApiKeyCredential(LocalTokens.For("student")), new OpenAIClientOptions
     {
         Endpoint = new Uri(_factory.Server.BaseAddress, "/v1"),
         Transport = new HttpClientPipelineTransport(_factory.CreateClient()),

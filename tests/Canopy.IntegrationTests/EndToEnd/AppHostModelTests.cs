@@ -26,11 +26,31 @@ public sealed class AppHostModelTests
         await using var builder = await ModelAsync();
 
         Assert.Empty(builder.Resources.OfType<ContainerResource>());
-        Assert.Equal(["canopy-be", "canopy-rag", "canopy-ui"], builder.Resources.OfType<ProjectResource>().Select(p => p.Name).Order());
+        Assert.Equal(["canopy-be", "canopy-identity", "canopy-rag", "canopy-ui"], builder.Resources.OfType<ProjectResource>().Select(p => p.Name).Order());
         var rag = await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-rag"));
         var api = await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-be"));
         Assert.Equal("embedded", rag["Canopy__VectorStore"]);
         Assert.Equal("embedded", api["Canopy__Llm"]);
+    }
+
+    [Fact]
+    public async Task Run_locally_the_services_trust_canopy_identity_whose_users_have_secret_parameters()
+    {
+        await using var builder = await ModelAsync();
+
+        var parameters = builder.Resources.OfType<ParameterResource>().ToDictionary(p => p.Name);
+        foreach (var name in new[] { "student-password", "instructor-password", "admin-password", "canopy-ui-client-secret", "pseudonym-key" })
+            Assert.True(parameters.TryGetValue(name, out var parameter) && parameter.Secret, $"{name} is a secret parameter");
+        var identity = await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-identity"));
+        Assert.Equal("{student-password.value}", identity["Identity__Users__student__Password"]);
+        Assert.Equal("{canopy-ui.bindings.http.url}", identity["Identity__UiClient__BaseUrl"]);
+        foreach (var service in new[] { "canopy-ui", "canopy-be", "canopy-rag" })
+        {
+            var environment = await EnvironmentOf(builder.Resources.Single(r => r.Name == service));
+            Assert.Equal("{canopy-identity.bindings.http.url}", environment["Canopy__Identity__Authority"]);
+            Assert.Equal("{pseudonym-key.value}", environment["Canopy__Identity__PseudonymKey"]);
+        }
+        Assert.Equal("{canopy-ui-client-secret.value}", (await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-ui")))["Canopy__Identity__ClientSecret"]);
     }
 
     [Fact]

@@ -49,6 +49,11 @@ public sealed class ChatTraceTests(CanopyAppFixture app)
         var output = spans.Single("canopy-be", "guardrails-check", s => s.Attributes["canopy.guardrails.stage"] == "output");
 
         Assert.Null(chat.ParentSpanId);
+        // The caller, as a keyed hash both services compute alike (instructor signed in through canopy-identity).
+        var caller = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(AppHostSignIn.PseudonymKey), "instructor"u8).AsSpan(0, 16));
+        Assert.Equal(caller, chat.Attributes["enduser.pseudo.id"]);
+        Assert.Equal(caller, search.Attributes["enduser.pseudo.id"]);
         foreach (var child in new[] { input, ragQuery, context, inference, output }) child.AssertChildOf(chat);
         ragCall.AssertChildOf(ragQuery);
         search.AssertChildOf(ragCall);

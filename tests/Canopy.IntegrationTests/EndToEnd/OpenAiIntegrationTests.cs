@@ -13,7 +13,9 @@ public sealed class OpenAiIntegrationTests(CanopyAppFixture app)
     public async Task The_openai_sdk_streams_a_cited_answer_from_canopy()
     {
         var endpoint = new Uri(app.App.GetEndpoint("canopy-be", "http"), "/v1");
-        var chat = new OpenAIClient(new ApiKeyCredential("unused"), new OpenAIClientOptions { Endpoint = endpoint })
+        // The SDK sends its key as a bearer token: a student's access token is one.
+        var token = await app.SignIn.AccessTokenAsync("student");
+        var chat = new OpenAIClient(new ApiKeyCredential(token), new OpenAIClientOptions { Endpoint = endpoint })
             .GetChatClient("canopy-information-search");
 
         var text = new System.Text.StringBuilder();

@@ -25,6 +25,7 @@ public sealed partial class RagProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in LocalTokens.Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         foreach (var (key, value) in settings) start.Environment[key] = value;
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => OnOutput(e.Data);
@@ -45,6 +46,7 @@ public sealed partial class RagProcess : IAsyncDisposable
         rag._process.BeginErrorReadLine();
         rag.BaseAddress = await rag._listening.Task.WaitAsync(timeout);
         rag.Client = new HttpClient { BaseAddress = rag.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        rag.Client.DefaultRequestHeaders.Authorization = new("Bearer", LocalTokens.For("instructor"));
         return rag;
     }
 

@@ -8,7 +8,7 @@ namespace Canopy.IntegrationTests.Ingestion;
 /// canopy-rag in-process with its real hosted services (worker, file watcher, MiniLM, SQLite) over temporary folders;
 /// the bundled corpus is replaced by an empty folder so tests only wait for their own documents.
 /// </summary>
-public sealed class RagServiceFactory : WebApplicationFactory<DocumentIngestor>
+public sealed class RagServiceFactory : SignedInFactory<DocumentIngestor>
 {
     public const long UploadLimit = 256 * 1024;
 
@@ -18,6 +18,7 @@ public sealed class RagServiceFactory : WebApplicationFactory<DocumentIngestor>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Canopy:Rag:DataPath", DataPath);
         builder.UseSetting("Canopy:Rag:Ingestion:CorpusPath", CorpusPath);

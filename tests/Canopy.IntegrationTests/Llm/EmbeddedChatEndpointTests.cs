@@ -18,7 +18,7 @@ public sealed class EmbeddedChatEndpointTests
         await using var files = await ModelFileServer.StartAsync(model);
         await using var rag = await StartSearchServerAsync();
         var cache = Directory.CreateTempSubdirectory("canopy-llm-").FullName;
-        await using var factory = new WebApplicationFactory<ChatPipeline>().WithWebHostBuilder(web => web
+        await using var factory = new SignedInFactory<ChatPipeline>().WithWebHostBuilder(web => web
             .UseSetting("Canopy:Llm", "embedded")
             .UseSetting("Canopy:Llm:Embedded:ModelUrl", files.Url.ToString())
             .UseSetting("Canopy:Llm:Embedded:Sha256", EmbeddedHost.Sha256(model))

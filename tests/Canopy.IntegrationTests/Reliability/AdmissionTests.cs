@@ -12,7 +12,7 @@ public sealed class AdmissionTests
     public async Task A_turn_beyond_the_slots_and_queue_is_shed_with_retry_after_and_the_next_one_is_served()
     {
         await using var model = await ScriptedModelServer.StartAsync(ModelScript.StallMidStream);
-        using var factory = new WebApplicationFactory<ChatPipeline>().WithWebHostBuilder(b => b
+        using var factory = new SignedInFactory<ChatPipeline>().WithWebHostBuilder(b => b
             .UseSetting("Canopy:Llm", "endpoint")
             .UseSetting("ConnectionStrings:llm", model.ConnectionString)
             .UseSetting("Canopy:Admission:ConcurrentTurns", "1")

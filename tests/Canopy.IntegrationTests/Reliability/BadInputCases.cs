@@ -63,9 +63,9 @@ public static class BadInputCases
         ["feedback: limit of the wrong type"] = new(Be, "GET", "/api/feedback?limit=ten", null, 400, "limit"),
         ["feedback: export by the wrong method"] = new(Be, "POST", "/api/feedback/export", "{}", 405, null),
 
-        // GET /api/feature-flags, GET /api/llm/status: no input but the method
+        // GET /api/feature-flags, GET /health/model: no input but the method
         ["feature-flags: wrong method"] = new(Be, "POST", "/api/feature-flags", """{"summarize":false}""", 405, null),
-        ["llm status: wrong method"] = new(Be, "DELETE", "/api/llm/status", null, 405, null),
+        ["llm status: wrong method"] = new(Be, "DELETE", "/health/model", null, 405, null),
 
         // /v1: OpenAI's error shape
         ["v1: malformed JSON"] = new(Be, "POST", "/v1/chat/completions", """{"model":""", 400, null),

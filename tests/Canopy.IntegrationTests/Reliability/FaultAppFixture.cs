@@ -27,6 +27,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
             (options, _) => options.DisableDashboard = true);
         await _data.ApplyToAsync(builder);
         App = await builder.BuildAsync();
+        SignIn = new AppHostSignIn(App);
         using var start = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(start.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync(Be, start.Token);
@@ -49,7 +50,9 @@ public sealed class FaultAppFixture : IAsyncLifetime
         throw new TimeoutException($"canopy-be did not answer within {RestartTimeout}: {last}");
     }
 
-    public HttpClient Client(string resource) => UntracedClient.For(App, resource);
+    public HttpClient Client(string resource) => SignIn.Client(resource, "instructor");
+
+    public AppHostSignIn SignIn { get; private set; } = default!;
 
     /// <summary>The process id DCP reports for the resource (for a project, the `dotnet run` above the service).</summary>
     public int Pid(string resource)

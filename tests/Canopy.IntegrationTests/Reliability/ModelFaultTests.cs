@@ -9,7 +9,7 @@ public sealed class ModelFaultTests
     private static readonly TimeSpan StallDeadline = TimeSpan.FromSeconds(30);
 
     private static WebApplicationFactory<ChatPipeline> CanopyBe(ScriptedModelServer model, CapturedLogs logs, string generationTimeout = "00:00:05") =>
-        new WebApplicationFactory<ChatPipeline>().WithWebHostBuilder(b => b
+        new SignedInFactory<ChatPipeline>().WithWebHostBuilder(b => b
             .UseSetting("Canopy:Llm", "endpoint")
             .UseSetting("ConnectionStrings:llm", model.ConnectionString)
             // The shortest budget the options allow, so a stalled model ends the turn within the test's deadline.

@@ -18,7 +18,7 @@ public sealed class RetrievalOutageTests
         Assert.Equal("done", (await ChatStream.AskAsync(client, "Leaf area index is the leaf area per unit of ground area.", "summarize", TimeSpan.FromMinutes(1)))[^1].Type);
 
     private static WebApplicationFactory<ChatPipeline> CanopyBe(Uri rag) =>
-        new WebApplicationFactory<ChatPipeline>().WithWebHostBuilder(b => b
+        new SignedInFactory<ChatPipeline>().WithWebHostBuilder(b => b
             .UseSetting("Canopy:Llm", "extractive")
             .UseSetting("Canopy:Retrieval:ServiceUri", rag.ToString())
             .UseSetting("Canopy:Feedback:DataPath", Path.Combine(Path.GetTempPath(), "canopy-be-outage-tests")));

@@ -23,7 +23,11 @@ public sealed class ChatCancellationTests : IAsyncLifetime
     {
         var host = Host.CreateApplicationBuilder();
         host.Configuration["Canopy:ApiUri"] = _server.BaseAddress.ToString();
+        Canopy.Web.Identity.SignInExtensions.AddSignIn(host);
         ChatExtensions.AddChat(host);
+        // No user is signed in here: what is under test is the client's own connection handling, not the token it adds.
+        host.Services.Configure<Microsoft.Extensions.Http.HttpClientFactoryOptions>(typeof(ChatApiClient).Name, o => o.HttpMessageHandlerBuilderActions.Add(
+            b => b.AdditionalHandlers.Remove(b.AdditionalHandlers.Single(h => h.GetType().Name == "AccessTokenHandler"))));
         using var services = host.Build();
         var client = services.Services.GetRequiredService<ChatApiClient>();
 

@@ -36,6 +36,7 @@ public class CanopyAppFixture : IAsyncLifetime
             });
         await _data.ApplyToAsync(builder);
         App = await builder.BuildAsync();
+        SignIn = new AppHostSignIn(App);
         using var start = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(start.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("canopy-be", start.Token);
@@ -49,7 +50,10 @@ public class CanopyAppFixture : IAsyncLifetime
             Dashboard.DefaultRequestHeaders.Add("x-api-key", key);
     }
 
-    public HttpClient CreateClient(string resource) => UntracedClient.For(App, resource);
+    public AppHostSignIn SignIn { get; private set; } = default!;
+
+    /// <summary>A client of the resource signed in as <paramref name="user"/> (instructor unless said: it may do all but admin work), anonymous when null.</summary>
+    public HttpClient CreateClient(string resource, string? user = "instructor") => SignIn.Client(resource, user);
 
     public async Task WaitForIngestionIdleAsync(TimeSpan deadline)
     {

@@ -10,10 +10,14 @@ namespace Canopy.TestUtilities.AppHost;
 /// </summary>
 public static class UntracedClient
 {
-    public static HttpClient For(DistributedApplication app, string resource) =>
-        new(new SocketsHttpHandler { ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator() })
+    public static HttpClient For(DistributedApplication app, string resource, Func<Task<string>>? token = null)
+    {
+        HttpMessageHandler handler = new SocketsHttpHandler { ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator() };
+        if (token is not null) handler = new BearerTokenHandler(token) { InnerHandler = handler };
+        return new HttpClient(handler)
         {
             BaseAddress = app.GetEndpoint(resource),
             Timeout = TimeSpan.FromMinutes(5),
         };
+    }
 }

@@ -1,0 +1,46 @@
+using System.Net;
+
+namespace Canopy.IntegrationTests.EndToEnd;
+
+/// <summary>The running services with tokens from the real canopy-identity: anonymous callers are refused, roles decide the rest.</summary>
+[Collection(CanopyAppCollection.Name)]
+public sealed class SignedInServicesTests(CanopyAppFixture app)
+{
+    [Theory]
+    [InlineData("canopy-be", "GET", "/api/feature-flags")]
+    [InlineData("canopy-be", "POST", "/api/chat")]
+    [InlineData("canopy-be", "GET", "/v1/models")]
+    [InlineData("canopy-rag", "GET", "/api/documents")]
+    [InlineData("canopy-rag", "POST", "/api/search")]
+    public async Task An_anonymous_call_is_refused_with_401(string service, string method, string path)
+    {
+        using var client = app.CreateClient(service, user: null);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST") request.Content = JsonContent.Create(new { message = "Explain quantum entanglement", query = "entanglement" });
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+
+    [Fact]
+    public async Task A_student_may_search_and_read_but_not_upload_and_an_instructor_may_upload()
+    {
+        using var student = app.CreateClient("canopy-rag", "student");
+        using var instructor = app.CreateClient("canopy-rag", "instructor");
+        static MultipartFormDataContent File() => new() { { new ByteArrayContent("# Office hours\n\nTuesdays at ten."u8.ToArray()), "file", "office-hours-signed-in.md" } };
+
+        using var search = await student.PostAsJsonAsync("/api/search", new { query = "quantum entanglement" });
+        using var refused = await student.PostAsync("/api/documents", File());
+        using var accepted = await instructor.PostAsync("/api/documents", File());
+
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var id = (await accepted.Content.ReadFromJsonAsync<Canopy.Contracts.Documents.DocumentInfo>())!.Id;
+        using var deleted = await instructor.DeleteAsync($"/api/documents/{id}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await app.WaitForIngestionIdleAsync(TimeSpan.FromMinutes(2));
+    }
+}

@@ -1,0 +1,64 @@
+using Canopy.Identity.Users;
+
+namespace Canopy.IntegrationTests.Identity;
+
+/// <summary>
+/// canopy-identity in-process as a developer runs it (Development: plain HTTP, development certificates), with the
+/// three users' passwords, a UI client at <see cref="UiBaseUrl"/> and its own temporary data directory.
+/// </summary>
+public sealed class IdentityProviderFactory : WebApplicationFactory<UserDirectory>
+{
+    public const string UiBaseUrl = "http://localhost:5123";
+    public const string UiSecret = "canopy-ui-test-secret";
+
+    public static IReadOnlyDictionary<string, string> Passwords { get; } = new Dictionary<string, string>
+    {
+        ["student"] = "student-password-1",
+        ["instructor"] = "instructor-password-2",
+        ["admin"] = "admin-password-3",
+    };
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsData;
+
+    public IdentityProviderFactory() : this(_ => { }, null, "Development") { }
+
+    /// <summary>A provider whose settings <paramref name="change"/> edits; over <paramref name="dataPath"/> to see a restart.</summary>
+    public static IdentityProviderFactory With(Action<Dictionary<string, string?>> change, string? dataPath = null, string environment = "Development") =>
+        new(change, dataPath, environment);
+
+    private IdentityProviderFactory(Action<Dictionary<string, string?>> change, string? dataPath, string environment)
+    {
+        Environment = environment;
+        _ownsData = dataPath is null;
+        DataPath = dataPath ?? Directory.CreateTempSubdirectory("canopy-identity-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Identity:DataPath"] = DataPath,
+            ["Identity:UiClient:BaseUrl"] = UiBaseUrl,
+            ["Identity:UiClient:Secret"] = UiSecret,
+        };
+        foreach (var (user, password) in Passwords) _settings[$"Identity:Users:{user}:Password"] = password;
+        change(_settings);
+    }
+
+    public string DataPath { get; }
+
+    public string Environment { get; }
+
+    /// <summary>A client like a browser: keeps cookies, does not follow redirects (what <see cref="OidcSignIn"/> needs).</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (disposing && _ownsData && Directory.Exists(DataPath)) Directory.Delete(DataPath, recursive: true);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Canopy.IntegrationTests.Api;
+using Canopy.IntegrationTests.Ingestion;
+using Microsoft.AspNetCore.Routing;
+
+namespace Canopy.IntegrationTests.Security;
+
+/// <summary>canopy-be and canopy-rag in-process, accepting local tokens, started once for the whole matrix.</summary>
+public sealed class AuthorizationServices : IDisposable
+{
+    public ApiFactory Be { get; } = new();
+    public RagServiceFactory Rag { get; } = new();
+
+    public HttpClient Client(string service, string? token)
+    {
+        var client = service == RagService ? Rag.CreateClient() : Be.CreateClient();
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public const string BeService = "canopy-be";
+    public const string RagService = "canopy-rag";
+
+    public void Dispose()
+    {
+        Be.Dispose();
+        Rag.Dispose();
+    }
+}
+
+/// <summary>Every endpoint × {anonymous, student, instructor, admin}: 401 without a token, 403 below the endpoint's role, served from it on.</summary>
+public sealed class AuthorizationMatrixTests(AuthorizationServices services) : IClassFixture<AuthorizationServices>
+{
+    private const string Anyone = "anyone";
+    private static readonly string[] Roles = ["student", "instructor", "admin"];
+
+    /// <summary>Service, method, route as mapped, a path to call and the least role that may call it.</summary>
+    private static readonly (string Service, string Method, string Route, string Path, string Least)[] Endpoints =
+    [
+        (AuthorizationServices.BeService, "POST", "/api/chat", "/api/chat", "student"),
+        (AuthorizationServices.BeService, "GET", "/api/feature-flags", "/api/feature-flags", "student"),
+        (AuthorizationServices.BeService, "POST", "/api/feedback/", "/api/feedback", "student"),
+        (AuthorizationServices.BeService, "GET", "/api/feedback/", "/api/feedback", "instructor"),
+        (AuthorizationServices.BeService, "GET", "/api/feedback/export", "/api/feedback/export", "instructor"),
+        (AuthorizationServices.BeService, "GET", "/v1/models", "/v1/models", "student"),
+        (AuthorizationServices.BeService, "POST", "/v1/chat/completions", "/v1/chat/completions", "student"),
+        (AuthorizationServices.BeService, "GET", "/health/model", "/health/model", Anyone),
+        (AuthorizationServices.BeService, "GET", "/health", "/health", Anyone),
+        (AuthorizationServices.BeService, "GET", "/alive", "/alive", Anyone),
+        (AuthorizationServices.RagService, "GET", "/api/documents/", "/api/documents", "student"),
+        (AuthorizationServices.RagService, "GET", "/api/documents/{id}", "/api/documents/no-such-document", "student"),
+        (AuthorizationServices.RagService, "GET", "/api/documents/{id}/content", "/api/documents/no-such-document/content", "student"),
+        (AuthorizationServices.RagService, "POST", "/api/documents/", "/api/documents", "instructor"),
+        (AuthorizationServices.RagService, "POST", "/api/documents/{id}/cancel", "/api/documents/no-such-document/cancel", "instructor"),
+        (AuthorizationServices.RagService, "DELETE", "/api/documents/{id}", "/api/documents/no-such-document", "instructor"),
+        (AuthorizationServices.RagService, "GET", "/api/ingestion/", "/api/ingestion", "student"),
+        (AuthorizationServices.RagService, "POST", "/api/search", "/api/search", "student"),
+        (AuthorizationServices.RagService, "GET", "/health", "/health", Anyone),
+        (AuthorizationServices.RagService, "GET", "/alive", "/alive", Anyone),
+    ];
+
+    public static TheoryData<string, string, string, string?> Cases()
+    {
+        var cases = new TheoryData<string, string, string, string?>();
+        foreach (var e in Endpoints)
+            foreach (var user in Roles.Prepend(null))
+                cases.Add(e.Service, e.Method, e.Path, user);
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_endpoint_answers_by_role(string service, string method, string path, string? user)
+    {
+        var endpoint = Endpoints.Single(e => e.Service == service && e.Method == method && e.Path == path);
+        using var client = services.Client(service, user is null ? null : LocalTokens.For(user));
+
+        using var response = await client.SendAsync(Request(method, path));
+
+        var expected = Expected(endpoint.Least, user);
+        if (expected is { } refused)
+        {
+            Assert.Equal(refused, response.StatusCode);
+            // The front door answers every failure in OpenAI's error shape, the rest with problem details.
+            if (path.StartsWith("/v1/", StringComparison.Ordinal))
+                Assert.True((await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).TryGetProperty("error", out _));
+            else
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        else
+        {
+            Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
+            // A probe may say 503 (unhealthy); nothing else may fail on the server.
+            var probe = endpoint.Least == Anyone && response.StatusCode == HttpStatusCode.ServiceUnavailable;
+            Assert.True((int)response.StatusCode < 500 || probe, $"{method} {path} as {user ?? "anonymous"} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData(AuthorizationServices.BeService)]
+    [InlineData(AuthorizationServices.RagService)]
+    public async Task Every_mapped_endpoint_is_in_the_matrix(string service)
+    {
+        var sources = service == AuthorizationServices.RagService
+            ? services.Rag.Services.GetRequiredService<EndpointDataSource>()
+            : services.Be.Services.GetRequiredService<EndpointDataSource>();
+        var mapped = sources.Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"));
+        // The probes answer every method.
+        var listed = Endpoints.Where(e => e.Service == service).Select(e => e.Least == Anyone && e.Route is "/health" or "/alive" ? $"* {e.Route}" : $"{e.Method} {e.Route}").ToHashSet();
+
+        var missing = mapped.Where(m => !listed.Contains(m)).ToList();
+        Assert.True(missing.Count == 0, $"Endpoints without an entry in the matrix: {string.Join(", ", missing)}");
+    }
+
+    [Theory]
+    [InlineData("forged")]
+    [InlineData("other audience")]
+    [InlineData("not a token")]
+    public async Task A_token_the_service_cannot_trust_is_refused(string kind)
+    {
+        var token = kind switch
+        {
+            "forged" => LocalTokens.Forged("admin"),
+            "other audience" => LocalTokens.For("admin", "canopy-rag"),
+            _ => "definitely-not-a-jwt",
+        };
+        using var client = services.Client(AuthorizationServices.BeService, token);
+
+        using var response = await client.GetAsync("/api/feature-flags");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static HttpStatusCode? Expected(string least, string? user) =>
+        least == Anyone ? null
+        : user is null ? HttpStatusCode.Unauthorized
+        : Array.IndexOf(Roles, user) >= Array.IndexOf(Roles, least) ? null
+        : HttpStatusCode.Forbidden;
+
+    private static HttpRequestMessage Request(string method, string path)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        return request;
+    }
+}
