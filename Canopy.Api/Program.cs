@@ -1,4 +1,5 @@
 using Canopy.Api.Admission;
+using Canopy.Api.ApiKeys;
 using Canopy.Api.Chat;
 using Canopy.Api.Features;
 using Canopy.Api.Feedback;
@@ -20,6 +21,7 @@ builder.AddChat();
 builder.AddAdmission();
 builder.AddFeedback();
 builder.AddOpenAiApi();
+builder.AddApiKeys();
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.MapFeatureApi();
 app.MapChatApi();
 app.MapFeedbackApi();
 app.MapOpenAiApi();
+app.MapApiKeysApi();
 app.MapLlmStatus();
 
 app.Run();

@@ -22,7 +22,8 @@ var api = builder.AddProject<Projects.Canopy_Api>("canopy-be")
     .WithCanopyTelemetry()
     .WithReference(rag).WaitFor(rag)
     .WithLlm(modes, llm)
-    .WithIdentity(identity);
+    .WithIdentity(identity)
+    .WithServiceClient(identity);
 
 // UI
 builder.AddProject<Projects.Canopy_Web>("canopy-ui")

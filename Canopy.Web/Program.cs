@@ -1,3 +1,4 @@
+using Canopy.Web.ApiKeys;
 using Canopy.Web.Chat;
 using Canopy.Web.Components;
 using Canopy.Web.Identity;
@@ -8,6 +9,7 @@ builder.AddServiceDefaults();
 builder.AddSignIn();
 builder.AddCanopyUi();
 builder.AddChat();
+builder.AddApiKeys();
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using Canopy.Api.Storage;
 using Canopy.Contracts.Feedback;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -10,17 +11,14 @@ namespace Canopy.Api.Feedback;
 /// </summary>
 public sealed class FeedbackStore
 {
-    private readonly string _connectionString;
+    private readonly DurableSqlite _database;
 
     public FeedbackStore(IOptions<FeedbackOptions> options, IHostEnvironment environment)
     {
-        var directory = Path.GetFullPath(options.Value.DataPath, environment.ContentRootPath);
-        Directory.CreateDirectory(directory);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "feedback.db") }.ToString();
+        _database = new DurableSqlite(options.Value.DataPath, environment, "feedback.db");
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS feedback (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, trace_id TEXT NOT NULL, rating TEXT NOT NULL, comment TEXT NULL,
                 feature TEXT NULL, prompt TEXT NULL, answer TEXT NULL, created_at TEXT NOT NULL);
@@ -75,16 +73,7 @@ public sealed class FeedbackStore
         }
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // synchronous is a per-connection setting; WAL's default (NORMAL in many builds) may lose the last commits on power loss.
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = FULL;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => _database.Open();
 
     /// <summary>The journal mode and synchronous level in force, as SQLite reports them (for the durability test).</summary>
     public (string JournalMode, long Synchronous) Durability()

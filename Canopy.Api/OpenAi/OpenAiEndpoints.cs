@@ -1,3 +1,4 @@
+using Canopy.Api.ApiKeys;
 using System.Text.Json;
 using Canopy.Api.Admission;
 using Canopy.Api.Chat;
@@ -24,7 +25,7 @@ public static class OpenAiEndpoints
 
     public static IEndpointRouteBuilder MapOpenAiApi(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup(PathPrefix).RequireAuthorization(CanopyRoles.ReaderPolicy);
+        var v1 = app.MapGroup(PathPrefix).RequireAuthorization(ApiKeyEndpoints.FrontDoorPolicy);
         v1.MapGet("/models", ListModels).WithName("OpenAiModels").WithUserLimits(UserLimit.OpenAiCalls);
         v1.MapPost("/chat/completions", CompleteAsync).WithName("OpenAiChatCompletions").RequireChatAdmission()
             .WithUserLimits(UserLimit.OpenAiCalls, UserLimit.Streams);

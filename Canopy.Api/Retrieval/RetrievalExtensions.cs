@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,10 @@ public static class RetrievalExtensions
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; search needs its own short budget, not the 10 s / 30 s defaults.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<ForwardedBearerToken>();
+        builder.Services.AddOptions<ServiceClientOptions>().BindConfiguration(IdentityProviderOptions.Section);
+        builder.Services.AddSingleton<ServiceToken>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient(ServiceToken.HttpClientName);
         builder.Services.AddHttpClient<RagClient>((sp, http) => http.BaseAddress = ServiceUri(sp))
             .AddHttpMessageHandler<ForwardedBearerToken>()
             .RemoveAllResilienceHandlers()

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Canopy.Identity.Configuration;
 
-/// <summary>The <c>Identity</c> section: who may sign in, which UI client exists, where data and keys live.</summary>
+/// <summary>The <c>Identity</c> section: who may sign in, which UI and service clients exist, where data and keys live.</summary>
 public sealed class IdentityOptions
 {
     public const string Section = "Identity";
@@ -9,6 +11,8 @@ public sealed class IdentityOptions
     public Dictionary<string, UserPasswordOptions> Users { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public UiClientOptions UiClient { get; set; } = new();
+
+    public ServiceClientOptions ServiceClient { get; set; } = new();
 
     /// <summary>Directory of <c>identity.db</c>; relative paths are under the content root.</summary>
     public string DataPath { get; set; } = ".canopy-data";
@@ -35,6 +39,17 @@ public sealed class UiClientOptions
 
     /// <summary>The origin of <see cref="BaseUrl"/>, or null when it is not configured or not an absolute HTTP(S) URL.</summary>
     public Uri? BaseUri => Uri.TryCreate(BaseUrl?.TrimEnd('/'), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+}
+
+/// <summary>The confidential client <c>canopy-be</c> (client credentials, for canopy-rag only); not registered while <see cref="Secret"/> is empty.</summary>
+public sealed class ServiceClientOptions
+{
+    public const int MinimumSecretLength = 16;
+
+    public string? Secret { get; set; }
+
+    [MemberNotNullWhen(true, nameof(Secret))]
+    public bool IsConfigured => !string.IsNullOrEmpty(Secret);
 }
 
 /// <summary>A PFX used for both signing and encryption; required outside Development.</summary>

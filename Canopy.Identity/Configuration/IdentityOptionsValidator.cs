@@ -21,6 +21,10 @@ public sealed class IdentityOptionsValidator(IHostEnvironment environment) : IVa
         if (ui.BaseUri is not null && string.IsNullOrWhiteSpace(ui.Secret))
             errors.Add($"{Section}:UiClient:Secret is required when {Section}:UiClient:BaseUrl is set: canopy-ui is a confidential client.");
 
+        var service = options.ServiceClient;
+        if (service.IsConfigured && service.Secret.Length < ServiceClientOptions.MinimumSecretLength)
+            errors.Add($"{Section}:ServiceClient:Secret must be at least {ServiceClientOptions.MinimumSecretLength} characters long (or left empty: canopy-be is then not registered).");
+
         if (string.IsNullOrWhiteSpace(options.DataPath))
             errors.Add($"{Section}:DataPath must name a directory (default: .canopy-data under the content root).");
 

@@ -11,7 +11,7 @@ namespace Canopy.Identity.Connect;
 
 /// <summary>
 /// The passthrough endpoints: OpenIddict has validated each request (client, redirect URI, PKCE, code, scopes) before
-/// these run; they decide who the user is and what the tokens say.
+/// these run; they decide who the user (or, for client credentials, the client) is and what the tokens say.
 /// </summary>
 public static class ConnectEndpoints
 {
@@ -20,6 +20,7 @@ public static class ConnectEndpoints
     public static IHostApplicationBuilder AddConnectEndpoints(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<UserPrincipals>();
+        builder.Services.AddScoped<ServicePrincipals>();
         return builder;
     }
 
@@ -50,15 +51,28 @@ public static class ConnectEndpoints
     }
 
     /// <summary>Authorization code and refresh token grants: the user must still be able to sign in; claims are issued afresh.</summary>
-    private static async Task<IResult> ExchangeAsync(HttpContext context, UserDirectory users, UserPrincipals principals)
+    /// <remarks>Client credentials are answered by <see cref="IssueToClientAsync"/>.</remarks>
+    private static async Task<IResult> ExchangeAsync(HttpContext context, UserDirectory users, UserPrincipals principals, ServicePrincipals services)
     {
         var request = RequestOf(context);
+        if (request.IsClientCredentialsGrantType()) return await IssueToClientAsync(context, request, services);
         if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
-            return Forbid(Errors.UnsupportedGrantType, "Only the authorization_code and refresh_token grants are supported.");
+            return Forbid(Errors.UnsupportedGrantType, "Only the authorization_code, refresh_token and client_credentials grants are supported.");
         var granted = (await context.AuthenticateAsync(Server)).Principal;
         var user = users.Find(granted?.GetClaim(Claims.Subject));
         if (granted is null || user is null) return Forbid(Errors.InvalidGrant, "The user can no longer sign in.");
         var principal = await principals.CreateAsync(user, granted.GetScopes(), context.RequestAborted);
+        return TypedResults.SignIn(principal, authenticationScheme: Server);
+    }
+
+    /// <summary>Client credentials: OpenIddict has authenticated the client and checked its scopes; the token speaks for the client.</summary>
+    private static async Task<IResult> IssueToClientAsync(HttpContext context, OpenIddictRequest request, ServicePrincipals services)
+    {
+        var scopes = request.GetScopes();
+        // API scopes only: openid would add an identity token naming no user, and no scope at all a token no API accepts.
+        if (scopes.IsEmpty || !scopes.All(CanopyScopes.ApiResources.ContainsKey))
+            return Forbid(Errors.InvalidScope, "The client credentials grant gives an access token for an API: ask for API scopes (canopy-rag) only.");
+        var principal = await services.CreateAsync(request.ClientId!, scopes, context.RequestAborted);
         return TypedResults.SignIn(principal, authenticationScheme: Server);
     }
 

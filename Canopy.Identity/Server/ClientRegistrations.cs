@@ -4,12 +4,16 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Canopy.Identity.Server;
 
-/// <summary>The clients Canopy registers: the UI (confidential, its URLs from configuration) and a public one for tools and tests.</summary>
+/// <summary>
+/// The clients Canopy registers: the UI (confidential, its URLs from configuration), a public one for tools and tests, and
+/// the chat API itself (confidential, client credentials only) for calls to canopy-rag that no user token covers.
+/// </summary>
 public static class ClientRegistrations
 {
     public const string UiClientId = "canopy-ui";
     public const string CliClientId = "canopy-cli";
     public const string CliRedirectUri = "http://127.0.0.1/callback";
+    public const string ServiceClientId = "canopy-be";
 
     public static OpenIddictApplicationDescriptor Ui(Uri baseUri, string secret)
     {
@@ -24,6 +28,26 @@ public static class ClientRegistrations
     {
         var descriptor = Describe(CliClientId, "Canopy tools and tests", ClientTypes.Public, ApplicationTypes.Native);
         descriptor.RedirectUris.Add(new Uri(CliRedirectUri));
+        return descriptor;
+    }
+
+    /// <summary>No user, no browser: only the token endpoint, only client credentials, only canopy-rag as audience.</summary>
+    public static OpenIddictApplicationDescriptor Service(string secret)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = ServiceClientId,
+            DisplayName = "Canopy chat API",
+            ClientType = ClientTypes.Confidential,
+            ApplicationType = ApplicationTypes.Web,
+            ClientSecret = secret,
+        };
+        descriptor.Permissions.UnionWith(
+        [
+            Permissions.Endpoints.Token,
+            Permissions.GrantTypes.ClientCredentials,
+            Permissions.Prefixes.Scope + CanopyScopes.Rag,
+        ]);
         return descriptor;
     }
 

@@ -26,7 +26,8 @@ public static class IdentityServerExtensions
                     .SetTokenEndpointUris(ConnectPaths.Token)
                     .SetEndSessionEndpointUris(ConnectPaths.Logout)
                     .SetUserInfoEndpointUris(ConnectPaths.UserInfo);
-                server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
+                // Client credentials: canopy-be calls canopy-rag as itself when its caller used an API key (no user token to pass on).
+                server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().RequireProofKeyForCodeExchange();
                 // 'plain' PKCE sends the verifier itself in the authorization request: only S256 is offered.
                 server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 server.RegisterScopes(CanopyScopes.All);

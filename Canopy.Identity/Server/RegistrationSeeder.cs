@@ -8,7 +8,7 @@ namespace Canopy.Identity.Server;
 
 /// <summary>
 /// Before the first request: creates the database, and makes the stored scopes and clients match configuration
-/// (the UI's URL changes between runs, so its registration is rewritten on every start).
+/// (the UI's URL and the service secret change between runs, so those registrations are rewritten on every start).
 /// </summary>
 public sealed partial class RegistrationSeeder(
     IServiceScopeFactory scopes, IOptions<IdentityOptions> options, IHostEnvironment environment,
@@ -35,8 +35,19 @@ public sealed partial class RegistrationSeeder(
         {
             LogNoUiClient(logger, ClientRegistrations.UiClientId);
             // A registration left by an earlier run would still accept sign-ins at that run's URL.
-            if (await applications.FindByClientIdAsync(ClientRegistrations.UiClientId, cancellationToken) is { } stale)
-                await applications.DeleteAsync(stale, cancellationToken);
+            await DeleteClientAsync(applications, ClientRegistrations.UiClientId, cancellationToken);
+        }
+
+        var service = options.Value.ServiceClient;
+        if (service.IsConfigured)
+        {
+            await UpsertClientAsync(applications, ClientRegistrations.Service(service.Secret), cancellationToken);
+        }
+        else
+        {
+            LogNoServiceClient(logger, ClientRegistrations.ServiceClientId);
+            // A registration left by an earlier run would still issue tokens for its old secret.
+            await DeleteClientAsync(applications, ClientRegistrations.ServiceClientId, cancellationToken);
         }
 
         foreach (var user in users.WithoutPassword) LogNoPassword(logger, user.Name);
@@ -52,6 +63,12 @@ public sealed partial class RegistrationSeeder(
             await applications.CreateAsync(descriptor, cancellationToken);
     }
 
+    private static async Task DeleteClientAsync(IOpenIddictApplicationManager applications, string clientId, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } stale)
+            await applications.DeleteAsync(stale, cancellationToken);
+    }
+
     private static async Task UpsertScopeAsync(IOpenIddictScopeManager scopes, OpenIddictScopeDescriptor descriptor, CancellationToken cancellationToken)
     {
         if (await scopes.FindByNameAsync(descriptor.Name!, cancellationToken) is { } existing)
@@ -62,6 +79,9 @@ public sealed partial class RegistrationSeeder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Identity:UiClient:BaseUrl is not configured: the client {ClientId} is not registered.")]
     private static partial void LogNoUiClient(ILogger logger, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Identity:ServiceClient:Secret is not configured: the client {ClientId} is not registered.")]
+    private static partial void LogNoServiceClient(ILogger logger, string clientId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No password is configured for the user {UserName} (Identity:Users:<name>:Password): it cannot sign in.")]
     private static partial void LogNoPassword(ILogger logger, string userName);

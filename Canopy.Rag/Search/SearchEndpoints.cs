@@ -21,7 +21,7 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(CanopyRoles.ReaderPolicy);
+        var api = app.MapGroup("/api").RequireAuthorization(CanopyRoles.SearchPolicy);
         api.MapPost("/search", SearchAsync).WithName("Search");
         return app;
     }

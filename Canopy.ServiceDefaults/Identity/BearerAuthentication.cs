@@ -37,15 +37,19 @@ public static class BearerAuthentication
         builder.Services.AddSingleton<Pseudonyms>();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(CanopyRoles.ReaderPolicy, p => p.RequireRole(CanopyRoles.Student, CanopyRoles.Instructor, CanopyRoles.Admin))
-            .AddPolicy(CanopyRoles.InstructorPolicy, p => p.RequireRole(CanopyRoles.Instructor, CanopyRoles.Admin))
-            .AddPolicy(CanopyRoles.AdminPolicy, p => p.RequireRole(CanopyRoles.Admin));
+            // Every caller is someone: a token without a subject cannot own feedback, keys or limits.
+            .AddPolicy(CanopyRoles.ReaderPolicy, p => p.RequireRole(CanopyRoles.Student, CanopyRoles.Instructor, CanopyRoles.Admin).RequireClaim("sub"))
+            .AddPolicy(CanopyRoles.SearchPolicy, p => p.RequireRole(CanopyRoles.Student, CanopyRoles.Instructor, CanopyRoles.Admin, CanopyRoles.Service).RequireClaim("sub"))
+            .AddPolicy(CanopyRoles.InstructorPolicy, p => p.RequireRole(CanopyRoles.Instructor, CanopyRoles.Admin).RequireClaim("sub"))
+            .AddPolicy(CanopyRoles.AdminPolicy, p => p.RequireRole(CanopyRoles.Admin).RequireClaim("sub"));
         return builder;
     }
 
     public static WebApplication UseBearerAuthentication(this WebApplication app)
     {
         app.UseAuthentication();
+        // After authorization: an endpoint's own schemes (the front door's API keys) decide who the caller is.
+        app.UseAuthorization();
         var pseudonyms = app.Services.GetRequiredService<Pseudonyms>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Canopy.Identity");
         app.Use(async (context, next) =>
@@ -60,7 +64,6 @@ public static class BearerAuthentication
             using (logger.BeginScope(new Dictionary<string, object> { [Pseudonyms.Attribute] = id }))
                 await next(context);
         });
-        app.UseAuthorization();
         return app;
     }
 }

@@ -7,8 +7,14 @@ public static class CanopyRoles
     public const string Instructor = "instructor";
     public const string Admin = "admin";
 
+    /// <summary>A service acting for itself (canopy-be's client-credentials token): it may search, nothing else.</summary>
+    public const string Service = "service";
+
     /// <summary>Chat, feedback, reading documents and searching: every signed-in role.</summary>
     public const string ReaderPolicy = "reader";
+
+    /// <summary>Searching: every signed-in role and canopy-be on behalf of a personal API key's owner.</summary>
+    public const string SearchPolicy = "search";
 
     /// <summary>Uploading and deleting documents, reading and exporting feedback.</summary>
     public const string InstructorPolicy = "instructor";

@@ -39,7 +39,7 @@ public sealed class AppHostModelTests
         await using var builder = await ModelAsync();
 
         var parameters = builder.Resources.OfType<ParameterResource>().ToDictionary(p => p.Name);
-        foreach (var name in new[] { "student-password", "instructor-password", "admin-password", "canopy-ui-client-secret", "pseudonym-key" })
+        foreach (var name in new[] { "student-password", "instructor-password", "admin-password", "canopy-ui-client-secret", "canopy-be-client-secret", "pseudonym-key" })
             Assert.True(parameters.TryGetValue(name, out var parameter) && parameter.Secret, $"{name} is a secret parameter");
         var identity = await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-identity"));
         Assert.Equal("{student-password.value}", identity["Identity__Users__student__Password"]);
@@ -51,6 +51,8 @@ public sealed class AppHostModelTests
             Assert.Equal("{pseudonym-key.value}", environment["Canopy__Identity__PseudonymKey"]);
         }
         Assert.Equal("{canopy-ui-client-secret.value}", (await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-ui")))["Canopy__Identity__ClientSecret"]);
+        Assert.Equal("{canopy-be-client-secret.value}", (await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-be")))["Canopy__Identity__ClientSecret"]);
+        Assert.Equal("{canopy-be-client-secret.value}", identity["Identity__ServiceClient__Secret"]);
     }
 
     [Fact]

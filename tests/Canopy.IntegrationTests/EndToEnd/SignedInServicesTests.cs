@@ -25,6 +25,25 @@ public sealed class SignedInServicesTests(CanopyAppFixture app)
     }
 
     [Fact]
+    public async Task A_personal_key_asks_through_the_front_door_and_canopy_be_searches_with_its_own_token()
+    {
+        using var student = app.CreateClient("canopy-be", "student");
+        using var created = await student.PostAsJsonAsync("/api/keys", new Canopy.Contracts.ApiKeys.ApiKeyRequest("apphost test"));
+        var key = (await created.Content.ReadFromJsonAsync<Canopy.Contracts.ApiKeys.ApiKeyCreated>())!;
+        using var withKey = app.CreateClient("canopy-be", user: null);
+        withKey.DefaultRequestHeaders.Authorization = new("Bearer", key.Secret);
+
+        using var response = await withKey.PostAsJsonAsync("/v1/chat/completions",
+            new { model = "canopy-information-search", messages = new[] { new { role = "user", content = "Explain quantum entanglement" } } });
+        using var revoked = await student.DeleteAsync($"/api/keys/{key.Key.Id}");
+
+        response.EnsureSuccessStatusCode();
+        // The sources come from canopy-rag, reached with canopy-be's client-credentials token from canopy-identity.
+        Assert.Contains("Lecture Notes - Quantum Entanglement", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+    }
+
+    [Fact]
     public async Task A_student_may_search_and_read_but_not_upload_and_an_instructor_may_upload()
     {
         using var student = app.CreateClient("canopy-rag", "student");

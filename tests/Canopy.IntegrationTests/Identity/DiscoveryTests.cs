@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Canopy.IntegrationTests.Identity;
 
-/// <summary>What a client learns from the discovery document: the endpoints, the code flow, PKCE with S256, the API scopes.</summary>
+/// <summary>What a client learns from the discovery document: the endpoints, the code and client-credentials flows, PKCE with S256, the API scopes.</summary>
 public sealed class DiscoveryTests(IdentityProviderFactory provider) : IClassFixture<IdentityProviderFactory>
 {
     [Fact]
@@ -17,7 +17,7 @@ public sealed class DiscoveryTests(IdentityProviderFactory provider) : IClassFix
         Assert.Equal("http://localhost/connect/logout", root.GetProperty("end_session_endpoint").GetString());
         Assert.Equal("http://localhost/connect/userinfo", root.GetProperty("userinfo_endpoint").GetString());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("jwks_uri").GetString()));
-        Assert.Equal(["authorization_code", "refresh_token"], Strings(root, "grant_types_supported").Order());
+        Assert.Equal(["authorization_code", "client_credentials", "refresh_token"], Strings(root, "grant_types_supported").Order());
         Assert.Equal(["code"], Strings(root, "response_types_supported"));
         Assert.Equal(["S256"], Strings(root, "code_challenge_methods_supported"));
         Assert.Superset(new HashSet<string> { "openid", "profile", "roles", "offline_access", "canopy-be", "canopy-rag" }, Strings(root, "scopes_supported").ToHashSet());

@@ -4,12 +4,13 @@ namespace Canopy.IntegrationTests.Identity;
 
 /// <summary>
 /// canopy-identity in-process as a developer runs it (Development: plain HTTP, development certificates), with the
-/// three users' passwords, a UI client at <see cref="UiBaseUrl"/> and its own temporary data directory.
+/// three users' passwords, a UI client at <see cref="UiBaseUrl"/>, the service client's secret and its own temporary data directory.
 /// </summary>
 public sealed class IdentityProviderFactory : WebApplicationFactory<UserDirectory>
 {
     public const string UiBaseUrl = "http://localhost:5123";
     public const string UiSecret = "canopy-ui-test-secret";
+    public const string ServiceSecret = "canopy-be-test-secret";
 
     public static IReadOnlyDictionary<string, string> Passwords { get; } = new Dictionary<string, string>
     {
@@ -37,6 +38,7 @@ public sealed class IdentityProviderFactory : WebApplicationFactory<UserDirector
             ["Identity:DataPath"] = DataPath,
             ["Identity:UiClient:BaseUrl"] = UiBaseUrl,
             ["Identity:UiClient:Secret"] = UiSecret,
+            ["Identity:ServiceClient:Secret"] = ServiceSecret,
         };
         foreach (var (user, password) in Passwords) _settings[$"Identity:Users:{user}:Password"] = password;
         change(_settings);

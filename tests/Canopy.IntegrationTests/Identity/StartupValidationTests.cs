@@ -32,4 +32,14 @@ public sealed class StartupValidationTests
         Assert.Contains("Identity:UiClient:BaseUrl must be an absolute http(s) URL", failure.Message);
         Assert.Contains("Identity:UiClient:Secret is required", secret.Message);
     }
+
+    [Fact]
+    public void A_service_client_secret_shorter_than_16_characters_is_reported()
+    {
+        using var provider = IdentityProviderFactory.With(s => s["Identity:ServiceClient:Secret"] = "fifteen-chars-x");
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.Server);
+
+        Assert.Contains("Identity:ServiceClient:Secret must be at least 16 characters long", failure.Message);
+    }
 }

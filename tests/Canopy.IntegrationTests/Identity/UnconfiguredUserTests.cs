@@ -25,7 +25,7 @@ public sealed class UnconfiguredUserTests
 
         var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("No password"));
         Assert.Contains("instructor", warning.Message);
-        string[] secrets = [.. IdentityProviderFactory.Passwords.Values, IdentityProviderFactory.UiSecret, tokens.AccessToken, tokens.RefreshToken!, tokens.IdentityToken!];
+        string[] secrets = [.. IdentityProviderFactory.Passwords.Values, IdentityProviderFactory.UiSecret, IdentityProviderFactory.ServiceSecret, tokens.AccessToken, tokens.RefreshToken!, tokens.IdentityToken!];
         Assert.All(logs.Entries, e => Assert.DoesNotContain(secrets, s => e.Message.Contains(s, StringComparison.Ordinal)));
     }
 

@@ -45,6 +45,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationServices services) : I
         (AuthorizationServices.BeService, "GET", "/api/feedback/export", "/api/feedback/export", "instructor"),
         (AuthorizationServices.BeService, "GET", "/v1/models", "/v1/models", "student"),
         (AuthorizationServices.BeService, "POST", "/v1/chat/completions", "/v1/chat/completions", "student"),
+        (AuthorizationServices.BeService, "POST", "/api/keys/", "/api/keys", "student"),
+        (AuthorizationServices.BeService, "GET", "/api/keys/", "/api/keys", "student"),
+        (AuthorizationServices.BeService, "DELETE", "/api/keys/{id}", "/api/keys/no-such-key", "student"),
+        (AuthorizationServices.BeService, "GET", "/api/admin/keys/", "/api/admin/keys", "admin"),
+        (AuthorizationServices.BeService, "DELETE", "/api/admin/keys/{id}", "/api/admin/keys/no-such-key", "admin"),
         (AuthorizationServices.BeService, "GET", "/health/model", "/health/model", Anyone),
         (AuthorizationServices.BeService, "GET", "/health", "/health", Anyone),
         (AuthorizationServices.BeService, "GET", "/alive", "/alive", Anyone),
@@ -132,6 +137,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationServices services) : I
         using var response = await client.GetAsync("/api/feature-flags");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(AuthorizationServices.RagService, "POST", "/api/search", HttpStatusCode.BadRequest)]
+    [InlineData(AuthorizationServices.RagService, "GET", "/api/documents", HttpStatusCode.Forbidden)]
+    [InlineData(AuthorizationServices.BeService, "POST", "/api/chat", HttpStatusCode.Forbidden)]
+    [InlineData(AuthorizationServices.BeService, "GET", "/v1/models", HttpStatusCode.Forbidden)]
+    public async Task A_service_token_may_search_and_nothing_else(string service, string method, string path, HttpStatusCode expected)
+    {
+        using var client = services.Client(service, LocalTokens.For(CanopyRoles.Service));
+
+        using var response = await client.SendAsync(Request(method, path));
+
+        Assert.Equal(expected, response.StatusCode);
     }
 
     private static HttpStatusCode? Expected(string least, string? user) =>

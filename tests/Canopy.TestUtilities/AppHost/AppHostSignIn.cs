@@ -29,6 +29,7 @@ public sealed class AppHostSignIn(DistributedApplication app)
         foreach (var (user, password) in Passwords) builder.Configuration[$"Parameters:{user}-password"] = password;
         builder.Configuration["Parameters:canopy-ui-client-secret"] = "canopy-ui-test-client-secret";
         builder.Configuration["Parameters:pseudonym-key"] = PseudonymKey;
+        builder.Configuration["Parameters:canopy-be-client-secret"] = "canopy-be-test-client-secret";
     }
 
     public Task<string> AccessTokenAsync(string user) =>
