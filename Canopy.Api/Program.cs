@@ -32,6 +32,7 @@ app.UseBearerAuthentication();
 app.UseAdmission();
 app.MapDefaultEndpoints();
 app.MapFeatureApi();
+app.MapFeatureSwitchApi();
 app.MapChatApi();
 app.MapFeedbackApi();
 app.MapOpenAiApi();

@@ -2,6 +2,7 @@ using Canopy.Web.ApiKeys;
 using Canopy.Web.Chat;
 using Canopy.Web.Components;
 using Canopy.Web.Identity;
+using Canopy.Web.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ builder.AddSignIn();
 builder.AddCanopyUi();
 builder.AddChat();
 builder.AddApiKeys();
+builder.AddSettings();
 
 var app = builder.Build();
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Canopy.Api.Features;
 
 /// <summary>Canopy's features with their effective settings (defaults overlaid with <c>Canopy:Features</c>).</summary>
-public sealed class FeatureCatalog(IOptionsMonitor<FeatureSettings> settings)
+public sealed class FeatureCatalog(IOptionsMonitor<FeatureSettings> settings, FeatureSwitches switches)
 {
     public const string InformationSearch = FeatureIds.InformationSearch;
     public const string Summarize = FeatureIds.Summarize;
@@ -17,11 +17,16 @@ public sealed class FeatureCatalog(IOptionsMonitor<FeatureSettings> settings)
 
     public IEnumerable<(string Id, FeatureSettings Settings)> All() => Ids.Select(id => (id, Get(id)));
 
+    /// <summary>On or off now: an admin's setting (<see cref="FeatureSwitches"/>) wins over configuration.</summary>
+    public bool IsEnabled(string id) => switches.Of(id) ?? Get(id).Enabled;
+
+    public FeatureSwitchInfo Switch(string id) => new(id, Get(id).Name, IsEnabled(id), Get(id).Enabled, switches.Of(id) is not null);
+
     /// <summary>Null when the feature exists and is enabled, else why it cannot be used.</summary>
     public string? Refusal(string? id) =>
         id is null ? null
         : !Ids.Contains(id) ? $"Unknown feature '{id}'. Available: {string.Join(", ", Ids)}."
-        : !Get(id).Enabled ? $"The feature '{id}' is turned off."
+        : !IsEnabled(id) ? $"The feature '{id}' is turned off."
         : null;
 
     /// <summary>The defaults each feature starts from before configuration.</summary>

@@ -15,6 +15,8 @@ public static class FeatureEndpoints
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
         }
+        builder.Services.AddOptions<SettingsOptions>().BindConfiguration(SettingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<FeatureSwitches>();
         builder.Services.AddSingleton<FeatureCatalog>();
         return builder;
     }
@@ -29,7 +31,7 @@ public static class FeatureEndpoints
     {
         var provider = providers.Current;
         return new FeatureFlagsResponse(
-            [.. catalog.All().Select(f => new FeatureFlag(f.Id, f.Settings.Name, f.Settings.Description, f.Settings.Enabled,
+            [.. catalog.All().Select(f => new FeatureFlag(f.Id, f.Settings.Name, f.Settings.Description, catalog.IsEnabled(f.Id),
                 string.IsNullOrEmpty(f.Settings.Model) ? provider.Model : f.Settings.Model, f.Settings.Temperature,
                 f.Settings.MaxTokens, f.Settings.MaxInputTokens, f.Settings.UsesRetrieval))],
             new ProviderInfo(provider.Name, provider.Model, provider.IsExtractive, provider.Notice));

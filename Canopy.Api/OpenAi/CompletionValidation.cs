@@ -13,7 +13,7 @@ public static class CompletionValidation
         if (string.IsNullOrWhiteSpace(request.Model))
             return Invalid("model is required.", "model");
         var feature = request.Model.StartsWith(OpenAiEndpoints.ModelPrefix, StringComparison.Ordinal) ? request.Model[OpenAiEndpoints.ModelPrefix.Length..] : null;
-        if (feature is null || !FeatureCatalog.Ids.Contains(feature) || !features.Get(feature).Enabled)
+        if (feature is null || !FeatureCatalog.Ids.Contains(feature) || !features.IsEnabled(feature))
             return OpenAiJson.Error(404, $"The model '{request.Model}' does not exist. GET /v1/models lists Canopy's models.", "invalid_request_error", "model", "model_not_found");
         if (Sampling(request) is { } sampling) return sampling;
         if (request.Messages is not { Count: > 0 })

@@ -33,7 +33,7 @@ public static class OpenAiEndpoints
     }
 
     internal static IResult ListModels(FeatureCatalog features) => TypedResults.Json(
-        new ModelList([.. features.All().Where(f => f.Settings.Enabled).Select(f => new ModelCard(ModelPrefix + f.Id, 1_767_225_600, f.Settings.Description))]),
+        new ModelList([.. features.All().Where(f => features.IsEnabled(f.Id)).Select(f => new ModelCard(ModelPrefix + f.Id, 1_767_225_600, f.Settings.Description))]),
         OpenAiJson.Options);
 
     internal static async Task<IResult> CompleteAsync(HttpContext context, FeatureCatalog features, ChatPipeline pipeline)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ public static class SignInExtensions
             .AddOpenIdConnect();
         services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, OpenIdConnectSetup>();
         services.AddAuthorization();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusedPageHandler>();
         services.AddCascadingAuthenticationState();
 
         services.AddHttpContextAccessor();

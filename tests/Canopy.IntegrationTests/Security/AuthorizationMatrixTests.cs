@@ -50,6 +50,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationServices services) : I
         (AuthorizationServices.BeService, "DELETE", "/api/keys/{id}", "/api/keys/no-such-key", "student"),
         (AuthorizationServices.BeService, "GET", "/api/admin/keys/", "/api/admin/keys", "admin"),
         (AuthorizationServices.BeService, "DELETE", "/api/admin/keys/{id}", "/api/admin/keys/no-such-key", "admin"),
+        (AuthorizationServices.BeService, "GET", "/api/admin/features/", "/api/admin/features", "admin"),
+        (AuthorizationServices.BeService, "PUT", "/api/admin/features/{id}", "/api/admin/features/no-such-feature", "admin"),
+        (AuthorizationServices.BeService, "DELETE", "/api/admin/features/{id}", "/api/admin/features/no-such-feature", "admin"),
         (AuthorizationServices.BeService, "GET", "/health/model", "/health/model", Anyone),
         (AuthorizationServices.BeService, "GET", "/health", "/health", Anyone),
         (AuthorizationServices.BeService, "GET", "/alive", "/alive", Anyone),
@@ -162,7 +165,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationServices services) : I
     private static HttpRequestMessage Request(string method, string path)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        if (method is "POST" or "PUT") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
         return request;
     }
 }

@@ -12,6 +12,8 @@ public static class TestFeatures
     public static FeatureCatalog Catalog(Dictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        // Admins' switches start empty, in a folder of this catalog's own.
+        builder.Configuration["Canopy:Settings:DataPath"] = Directory.CreateTempSubdirectory("canopy-settings-").FullName;
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.AddFeatures();
         return builder.Services.BuildServiceProvider().GetRequiredService<FeatureCatalog>();
