@@ -32,6 +32,8 @@ public sealed class AppHostSignIn(DistributedApplication app)
         builder.Configuration["Parameters:canopy-be-client-secret"] = "canopy-be-test-client-secret";
     }
 
+    public Task SignInAllAsync() => Task.WhenAll(Passwords.Keys.Select(AccessTokenAsync));
+
     public Task<string> AccessTokenAsync(string user) =>
         _tokens.GetOrAdd(user, u => new Lazy<Task<string>>(() => SignInAsync(u))).Value;
 

@@ -43,6 +43,8 @@ public class CanopyAppFixture : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync("canopy-ui", start.Token);
         // Healthy means searchable; the tests ask about the bundled corpus, so they wait for it to be indexed as well.
         await WaitForIngestionIdleAsync(StartTimeout);
+        // Every seeded user signs in now, so that no test's own request waits on a sign-in.
+        await SignIn.SignInAllAsync();
 
         var configuration = App.Services.GetRequiredService<IConfiguration>();
         Dashboard = new HttpClient { BaseAddress = App.GetEndpoint("aspire-dashboard", "http") };
