@@ -14,6 +14,10 @@ public static class ApiTelemetry
     public const string LlmInferenceSpan = "llm-inference";
     public const string PromptPreparationSpan = "prompt-preparation";
 
+    /// <summary>The prompt version a turn ran with, and the alias (champion or challenger) that chose it.</summary>
+    public const string PromptVersionAttribute = "canopy.prompt.version";
+    public const string PromptAliasAttribute = "canopy.prompt.alias";
+
     /// <summary>What rag-query retrieves from, as <c>gen_ai.data_source.id</c>: the course documents that canopy-rag indexes.</summary>
     public const string CourseDocumentsDataSource = "canopy-course-documents";
 

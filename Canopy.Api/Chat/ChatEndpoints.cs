@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using Canopy.Api.Admission;
 using Canopy.Api.Features;
+using Canopy.Api.Prompts;
 using Canopy.Contracts.Chat;
+using Canopy.Contracts.Features;
+using Canopy.Contracts.Prompts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Canopy.Api.Chat;
@@ -23,17 +26,29 @@ public static class ChatEndpoints
     }
 
     /// <remarks>The client closing the request (Stop) cancels <see cref="HttpContext.RequestAborted"/>, and with it the turn.</remarks>
-    internal static Results<ServerSentEventsResult<ChatEvent>, ValidationProblem> Chat(
-        ChatRequest request, FeatureCatalog features, ChatPipeline pipeline, HttpContext context)
+    internal static async Task<Results<ServerSentEventsResult<ChatEvent>, ValidationProblem>> Chat(
+        ChatRequest request, FeatureCatalog features, PromptRegistry prompts, ChatPipeline pipeline, HttpContext context)
     {
         var errors = request.Validate(features);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        // The turn's prompt version is decided here, once; a challenger only while the feature's A/B test runs.
+        var alias = request.PromptAlias ?? PromptAliases.Champion;
+        if (!PromptAliases.All.Contains(alias))
+            return Invalid("promptAlias", $"Unknown prompt alias '{alias}'. Aliases: {string.Join(", ", PromptAliases.All)}.");
+        if (alias == PromptAliases.Challenger && !features.IsFlagOn(FlagIds.AbTesting))
+            return Invalid("promptAlias", "A/B testing is turned off, so only the champion prompt answers.");
+        var feature = request.Feature ?? FeatureCatalog.Default;
+        if (await prompts.ResolveAsync(feature, alias, context.RequestAborted) is not { } prompt)
+            return Invalid("promptAlias", $"{feature} has no challenger prompt now.");
         // Proxies such as nginx would otherwise hold the deltas back.
         context.Response.Headers["X-Accel-Buffering"] = "no";
         if (Activity.Current is { } activity)
             context.Response.Headers["X-Trace-Id"] = activity.TraceId.ToHexString();
-        return EventStream(pipeline.StreamAsync(request, context.RequestAborted));
+        return EventStream(pipeline.StreamAsync(request, prompt, context.RequestAborted));
     }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     /// <summary>Each event as <c>event: &lt;type&gt;</c> and its JSON (which repeats the type) as <c>data:</c>.</summary>
     internal static ServerSentEventsResult<ChatEvent> EventStream(IAsyncEnumerable<ChatEvent> events) =>

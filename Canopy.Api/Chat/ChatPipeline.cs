@@ -4,8 +4,10 @@ using System.Threading.Channels;
 using Canopy.Api.Features;
 using Canopy.Api.Guardrails;
 using Canopy.Api.Llm;
+using Canopy.Api.Prompts;
 using Canopy.Api.Retrieval;
 using Canopy.Contracts.Chat;
+using Canopy.Contracts.Prompts;
 using Canopy.Contracts.Search;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -18,17 +20,21 @@ public sealed class ChatPipeline(
     RagClient rag,
     AnswerGenerator generator,
     ILlmProviderAccessor providers,
-    FeatureCatalog features,
+    PromptRegistry prompts,
     IOptions<RetrievalOptions> retrieval,
     ILogger<ChatPipeline> logger)
 {
-    /// <summary>Runs the turn while it is read; cancelling, or stopping reading, cancels the turn.</summary>
-    public async IAsyncEnumerable<ChatEvent> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the turn while it is read; cancelling, or stopping reading, cancels the turn. <paramref name="prompt"/> is the
+    /// version the caller resolved; when null the turn resolves the request's alias (the champion by default) itself.
+    /// </summary>
+    public async IAsyncEnumerable<ChatEvent> StreamAsync(
+        ChatRequest request, ResolvedPrompt? prompt = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // Generation hands over text in a callback and C# allows no yield inside try/catch: the turn writes to a channel read here.
         var events = Channel.CreateBounded<ChatEvent>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var turn = RunAsync(request, events.Writer, stop.Token);
+        var turn = RunAsync(request, prompt, events.Writer, stop.Token);
         try
         {
             await foreach (var chatEvent in events.Reader.ReadAllAsync(CancellationToken.None))
@@ -42,11 +48,14 @@ public sealed class ChatPipeline(
         }
     }
 
-    private async Task RunAsync(ChatRequest request, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
+    private async Task RunAsync(ChatRequest request, ResolvedPrompt? prompt, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
     {
         try
         {
-            await RunStagesAsync(request, e => events.WriteAsync(e, cancellationToken), cancellationToken);
+            var featureId = request.Feature ?? FeatureCatalog.Default;
+            prompt ??= await prompts.ResolveAsync(featureId, request.PromptAlias ?? PromptAliases.Champion, cancellationToken)
+                ?? throw new InvalidOperationException($"{featureId} has no {request.PromptAlias} prompt.");
+            await RunStagesAsync(request, prompt, e => events.WriteAsync(e, cancellationToken), cancellationToken);
         }
         finally
         {
@@ -54,19 +63,22 @@ public sealed class ChatPipeline(
         }
     }
 
-    private async Task RunStagesAsync(ChatRequest request, Func<ChatEvent, ValueTask> emit, CancellationToken cancellationToken)
+    private async Task RunStagesAsync(ChatRequest request, ResolvedPrompt prompt, Func<ChatEvent, ValueTask> emit, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var featureId = request.Feature ?? FeatureCatalog.Default;
-        var feature = features.Get(featureId);
+        var feature = prompt.Settings;
         var provider = providers.Current;
         var conversationId = request.ConversationId ?? Guid.NewGuid().ToString("N");
         var turn = Activity.Current;
         turn?.SetTag("canopy.feature", featureId);
         turn?.SetTag("gen_ai.conversation.id", conversationId);
+        turn?.SetTag(ApiTelemetry.PromptVersionAttribute, prompt.Version.Version);
+        turn?.SetTag(ApiTelemetry.PromptAliasAttribute, prompt.Alias);
         var traceId = turn?.TraceId.ToHexString() ?? ActivityTraceId.CreateRandom().ToHexString();
         var spanId = turn?.SpanId.ToHexString() ?? ActivitySpanId.CreateRandom().ToHexString();
-        await emit(new StartEvent(traceId, spanId, conversationId, featureId, feature.MaxTokens, provider.Name, provider.Model, provider.IsExtractive, provider.Notice));
+        await emit(new StartEvent(traceId, spanId, conversationId, featureId, feature.MaxTokens, provider.Name, provider.Model, provider.IsExtractive, provider.Notice,
+            prompt.Version.Version, prompt.Alias));
 
         double Ms(long from) => Math.Round(Stopwatch.GetElapsedTime(from).TotalMilliseconds, 1);
         var stage = "input-guardrails";
@@ -106,7 +118,7 @@ public sealed class ChatPipeline(
             try
             {
                 // Text reaches the student only sentence by sentence, after the output detectors have seen it.
-                result = await generator.GenerateAsync(new GenerationRequest(provider, featureId, feature, input.Text, passages, history), async delta =>
+                result = await generator.GenerateAsync(new GenerationRequest(provider, featureId, feature, input.Text, passages, history, prompt.Version.Version), async delta =>
                 {
                     var safe = await guard.PushAsync(delta, cancellationToken);
                     if (safe.Length > 0) await emit(new DeltaEvent(safe));

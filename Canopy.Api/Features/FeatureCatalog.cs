@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Canopy.Api.Features;
 
 /// <summary>Canopy's features with their effective settings (defaults overlaid with <c>Canopy:Features</c>).</summary>
-public sealed class FeatureCatalog(IOptionsMonitor<FeatureSettings> settings, FeatureSwitches switches)
+public sealed class FeatureCatalog(IOptionsMonitor<FeatureSettings> settings, IOptionsMonitor<FlagOptions> flags, FeatureSwitches switches)
 {
     public const string InformationSearch = FeatureIds.InformationSearch;
     public const string Summarize = FeatureIds.Summarize;
@@ -20,7 +20,15 @@ public sealed class FeatureCatalog(IOptionsMonitor<FeatureSettings> settings, Fe
     /// <summary>On or off now: an admin's setting (<see cref="FeatureSwitches"/>) wins over configuration.</summary>
     public bool IsEnabled(string id) => switches.Of(id) ?? Get(id).Enabled;
 
-    public FeatureSwitchInfo Switch(string id) => new(id, Get(id).Name, IsEnabled(id), Get(id).Enabled, switches.Of(id) is not null);
+    /// <summary>Whether a flag (<see cref="FlagIds"/>) is on now: an admin's setting wins over <c>Canopy:Flags</c>.</summary>
+    public bool IsFlagOn(string id) => switches.Of(id) ?? flags.Get(id).Enabled;
+
+    /// <summary>The ids an admin can switch: the features, then the flags.</summary>
+    public static IEnumerable<string> Switchable => Ids.Concat(FlagIds.All);
+
+    public FeatureSwitchInfo Switch(string id) => FlagIds.All.Contains(id)
+        ? new(id, flags.Get(id).Name, IsFlagOn(id), flags.Get(id).Enabled, switches.Of(id) is not null)
+        : new(id, Get(id).Name, IsEnabled(id), Get(id).Enabled, switches.Of(id) is not null);
 
     /// <summary>Null when the feature exists and is enabled, else why it cannot be used.</summary>
     public string? Refusal(string? id) =>

@@ -15,6 +15,8 @@ public static class FeatureEndpoints
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
         }
+        builder.Services.AddOptions<FlagOptions>(FlagIds.AbTesting).Configure(f => f.Name = "A/B testing of prompts")
+            .BindConfiguration($"Canopy:Flags:{FlagIds.AbTesting}");
         builder.Services.AddOptions<SettingsOptions>().BindConfiguration(SettingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FeatureSwitches>();
         builder.Services.AddSingleton<FeatureCatalog>();

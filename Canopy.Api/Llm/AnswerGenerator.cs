@@ -7,11 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Canopy.Api.Llm;
 
 /// <summary>
-/// What to generate: the provider the turn resolved at its start, the feature's settings, the question or text, the
-/// passages (null when the feature does not retrieve) and history.
+/// What to generate: the provider the turn resolved at its start, the feature's settings (those of its prompt version), the
+/// question or text, the passages (null when the feature does not retrieve), history and the prompt version.
 /// </summary>
 public sealed record GenerationRequest(
-    LlmProvider Provider, string FeatureId, FeatureSettings Feature, string Question, IReadOnlyList<Passage>? Passages, IReadOnlyList<ChatMessage> History);
+    LlmProvider Provider, string FeatureId, FeatureSettings Feature, string Question, IReadOnlyList<Passage>? Passages, IReadOnlyList<ChatMessage> History,
+    int? PromptVersion = null);
 
 /// <summary>What one generation produced and how long its parts took.</summary>
 public sealed record GenerationResult(
@@ -35,6 +36,7 @@ public sealed class AnswerGenerator(IOptions<GenerationOptions> options)
         inference?.SetTag("canopy.feature", request.FeatureId);
         inference?.SetTag("canopy.llm.provider", provider.Name);
         inference?.SetTag("canopy.llm.model", model);
+        inference?.SetTag(ApiTelemetry.PromptVersionAttribute, request.PromptVersion);
         var started = Stopwatch.GetTimestamp();
 
         PromptPlan plan;

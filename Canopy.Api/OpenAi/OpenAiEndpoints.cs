@@ -60,14 +60,14 @@ public static class OpenAiEndpoints
             return OpenAiJson.Error(400, string.Join(" ", errors.Values.SelectMany(v => v)), "invalid_request_error", "messages");
 
         if (!request.Stream) return await CompleteOnceAsync(chat, request.Model, pipeline, context.RequestAborted);
-        var turn = pipeline.StreamAsync(chat, context.RequestAborted);
+        var turn = pipeline.StreamAsync(chat, cancellationToken: context.RequestAborted);
         return TypedResults.ServerSentEvents(CompletionStream.ChunksAsync(turn, request.Model, request.StreamOptions?.IncludeUsage == true));
     }
 
     private static async Task<IResult> CompleteOnceAsync(ChatRequest chat, string model, ChatPipeline pipeline, CancellationToken cancellationToken)
     {
         var turn = new CompletionTurn();
-        await foreach (var chatEvent in pipeline.StreamAsync(chat, cancellationToken)) turn.Apply(chatEvent);
+        await foreach (var chatEvent in pipeline.StreamAsync(chat, cancellationToken: cancellationToken)) turn.Apply(chatEvent);
         if (turn.Error is { } error)
             return OpenAiJson.Error(503, error.Message, "service_unavailable", code: error.Stage);
         var completion = new Completion("chatcmpl-" + (turn.TraceId ?? Guid.NewGuid().ToString("N")), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model,

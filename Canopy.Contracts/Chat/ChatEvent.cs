@@ -34,10 +34,11 @@ public abstract record ChatEvent
 
 /// <summary>
 /// First event: the trace (and the server span, which feedback attaches to), the feature and its token budget,
-/// and which provider answers (with a notice when it is a fallback).
+/// which provider answers (with a notice when it is a fallback), and the prompt version and the alias that chose it.
 /// </summary>
 public sealed record StartEvent(
-    string TraceId, string SpanId, string ConversationId, string Feature, int MaxTokens, string Provider, string Model, bool Extractive, string? Notice) : ChatEvent;
+    string TraceId, string SpanId, string ConversationId, string Feature, int MaxTokens, string Provider, string Model, bool Extractive, string? Notice,
+    int? PromptVersion = null, string? PromptAlias = null) : ChatEvent;
 
 /// <summary>The input was changed before use (e.g. personal data redacted); <see cref="Text"/> is what was used.</summary>
 public sealed record GuardrailEvent(string Stage, string Decision, IReadOnlyList<string> Categories, string Text) : ChatEvent;

@@ -10,3 +10,12 @@ public static class FeatureIds
 
     public static readonly IReadOnlyList<string> All = [InformationSearch, Summarize, SocraticTutor];
 }
+
+/// <summary>Switches that are not features: admins turn them on and off on the same settings page.</summary>
+public static class FlagIds
+{
+    /// <summary>Runs a feature's champion and challenger prompts side by side while the feature has a challenger.</summary>
+    public const string AbTesting = "ab-testing";
+
+    public static readonly IReadOnlyList<string> All = [AbTesting];
+}

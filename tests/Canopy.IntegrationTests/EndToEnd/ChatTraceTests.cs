@@ -48,7 +48,8 @@ public sealed class ChatTraceTests(CanopyAppFixture app)
         var generate = spans.Single("canopy-be", "extractive-generate");
         var output = spans.Single("canopy-be", "guardrails-check", s => s.Attributes["canopy.guardrails.stage"] == "output");
 
-        Assert.Null(chat.ParentSpanId);
+        Assert.True(chat.ParentSpanId is null, $"POST /api/chat has parent {chat.ParentSpanId}: " +
+            string.Join("; ", spans.Select(x => $"{x.Service}/{x.Name} {x.SpanId}<-{x.ParentSpanId} kind {x.Kind}")));
         // The caller, as a keyed hash both services compute alike (instructor signed in through canopy-identity).
         var caller = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes(AppHostSignIn.PseudonymKey), "instructor"u8).AsSpan(0, 16));

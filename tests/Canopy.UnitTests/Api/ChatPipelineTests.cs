@@ -30,7 +30,8 @@ public sealed class ChatPipelineTests
         var provider = new FixedLlmProviderAccessor(ExtractiveAnswerer.Provider());
         var generator = new AnswerGenerator(Options.Create(new GenerationOptions()));
         var guardrails = new GuardrailService([new PiiDetector(), new PromptInjectionDetector()], [], Options.Create(new GuardrailOptions()), NullLogger<GuardrailService>.Instance);
-        return new ChatPipeline(guardrails, new RagClient(http), generator, provider, TestFeatures.Catalog(), Options.Create(new RetrievalOptions()), NullLogger<ChatPipeline>.Instance);
+        var catalog = TestFeatures.Catalog();
+        return new ChatPipeline(guardrails, new RagClient(http), generator, provider, TestFeatures.Registry(catalog), Options.Create(new RetrievalOptions()), NullLogger<ChatPipeline>.Instance);
     }
 
     private static async Task<List<ChatEvent>> RunAsync(ChatPipeline pipeline, string message, string? feature = null)

@@ -1,4 +1,5 @@
 using Canopy.Api.Features;
+using Canopy.Api.Prompts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,5 +18,15 @@ public static class TestFeatures
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.AddFeatures();
         return builder.Services.BuildServiceProvider().GetRequiredService<FeatureCatalog>();
+    }
+
+    /// <summary>A prompt registry over the catalog, in a folder of its own; each feature's configured prompt is its version 1.</summary>
+    public static PromptRegistry Registry(FeatureCatalog catalog)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Canopy:Prompts:DataPath"] = Directory.CreateTempSubdirectory("canopy-prompts-").FullName;
+        builder.Services.AddSingleton(catalog);
+        builder.AddPrompts();
+        return builder.Services.BuildServiceProvider().GetRequiredService<PromptRegistry>();
     }
 }
