@@ -2,6 +2,7 @@ using Canopy.Web.ApiKeys;
 using Canopy.Web.Chat;
 using Canopy.Web.Components;
 using Canopy.Web.Identity;
+using Canopy.Web.Prompts;
 using Canopy.Web.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddCanopyUi();
 builder.AddChat();
 builder.AddApiKeys();
 builder.AddSettings();
+builder.AddPrompts();
 
 var app = builder.Build();
 

@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using System.Diagnostics;
 using Canopy.Contracts.Chat;
+using Canopy.Contracts.Experiments;
+using Canopy.Contracts.Prompts;
 using Canopy.Web.Conversations;
+using Canopy.Web.Experiments;
 
 namespace Canopy.Web.Chat;
 
 /// <summary>
 /// One browser tab's conversations: asks canopy-be inside a fresh <c>chat-turn</c> trace and applies each event to the turn.
 /// </summary>
-public sealed class ChatSession(ChatApiClient api, AuthenticationStateProvider authentication, Pseudonyms pseudonyms, ILogger<ChatSession> logger)
+public sealed class ChatSession(ChatApiClient api, AbTestsClient abTests, AuthenticationStateProvider authentication, Pseudonyms pseudonyms,
+    ILogger<ChatSession> logger)
 {
     /// <summary>How many earlier question/answer pairs go with a question as context.</summary>
     public const int HistoryTurns = 10;
@@ -47,7 +51,8 @@ public sealed class ChatSession(ChatApiClient api, AuthenticationStateProvider a
     }
 
     public CitedSource? FindSource(string turnId, int index) =>
-        Conversations.Append(Current).SelectMany(c => c.Turns).FirstOrDefault(t => t.Id == turnId)?.Sources.FirstOrDefault(s => s.Index == index);
+        Conversations.Append(Current).SelectMany(c => c.Turns).SelectMany(t => t.Ab is { } ab ? [t, ab.A, ab.B] : new[] { t })
+            .FirstOrDefault(t => t.Id == turnId)?.Sources.FirstOrDefault(s => s.Index == index);
 
     public async Task AskAsync(string question, string? feature, Func<Task> changed, CancellationToken cancellationToken)
     {
@@ -58,14 +63,84 @@ public sealed class ChatSession(ChatApiClient api, AuthenticationStateProvider a
         conversation.Turns.Add(turn);
         conversation.UpdatedAt = DateTimeOffset.UtcNow;
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        using var activity = WebTelemetry.StartChatTurn(turn.Feature, conversation.Id, pseudonyms.Of(user));
-        turn.TraceId = activity?.TraceId.ToHexString();
+        if (await PlanAsync(turn, changed, cancellationToken) is { } plan)
+        {
+            await AskPairAsync(turn, plan, conversation.Id, history, pseudonyms.Of(user), changed, cancellationToken);
+        }
+        else if (turn.Status == TurnStatus.Streaming)
+        {
+            using var activity = WebTelemetry.StartChatTurn(turn.Feature, conversation.Id, pseudonyms.Of(user));
+            turn.TraceId = activity?.TraceId.ToHexString();
+            await changed();
+            await StreamAsync(turn, new ChatRequest(question, conversation.Id, turn.Feature, [.. history]), activity, changed, cancellationToken);
+        }
+        conversation.UpdatedAt = DateTimeOffset.UtcNow;
         await changed();
+    }
+
+    /// <summary>How long a turn waits to learn whether its feature's A/B test runs before answering once.</summary>
+    public static readonly TimeSpan PlanTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Decides where "Answer A" goes; tests set it to make the order known.</summary>
+    internal Random Coin { get; set; } = Random.Shared;
+
+    /// <summary>The feature's A/B plan, or null: no test runs, canopy-be cannot say in time (the student gets one answer), or the student stopped.</summary>
+    private async Task<AbTestPlan?> PlanAsync(ChatTurnView turn, Func<Task> changed, CancellationToken cancellationToken)
+    {
+        await changed();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PlanTimeout);
         try
         {
-            await foreach (var e in api.StreamAsync(new ChatRequest(question, conversation.Id, turn.Feature, [.. history]), cancellationToken))
+            return await abTests.PlanAsync(turn.Feature, timeout.Token);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            turn.Status = TurnStatus.Stopped;
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("canopy-be did not say within {Timeout} whether {Feature} has an A/B test; answering once", PlanTimeout, turn.Feature);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Asks twice at once, with the champion and the challenger prompt, each in its own <c>chat-turn</c> trace (the two linked);
+    /// the turn then holds "Answer A" until the student prefers one.
+    /// </summary>
+    private async Task AskPairAsync(ChatTurnView turn, AbTestPlan plan, string conversationId, IReadOnlyList<ChatHistoryTurn> history, string? pseudonym,
+        Func<Task> changed, CancellationToken cancellationToken)
+    {
+        var pair = AbPair.Create(plan, conversationId, turn.AskedQuestion, turn.Feature, Coin);
+        turn.Ab = pair;
+        var (champion, challenger) = WebTelemetry.StartAbChatTurns(turn.Feature, conversationId, pseudonym);
+        using (champion)
+        using (challenger)
+        {
+            pair.Champion.TraceId = champion?.TraceId.ToHexString();
+            pair.Challenger.TraceId = challenger?.TraceId.ToHexString();
+            await changed();
+            await Task.WhenAll(
+                StreamAsync(pair.Champion, Request(PromptAliases.Champion), champion, changed, cancellationToken),
+                StreamAsync(pair.Challenger, Request(PromptAliases.Challenger), challenger, changed, cancellationToken));
+        }
+        turn.Keep(pair.Kept);
+
+        ChatRequest Request(string alias) => new(turn.AskedQuestion, conversationId, turn.Feature, [.. history], alias);
+    }
+
+    /// <summary>Streams one answer into <paramref name="turn"/> inside <paramref name="activity"/>, which is made current for this flow only.</summary>
+    private async Task StreamAsync(ChatTurnView turn, ChatRequest request, Activity? activity, Func<Task> changed, CancellationToken cancellationToken)
+    {
+        if (activity is not null) Activity.Current = activity;
+        try
+        {
+            await foreach (var e in api.StreamAsync(request, cancellationToken))
             {
                 Apply(turn, e);
+                if (e is StartEvent { PromptVersion: { } version } && request.PromptAlias is not null) activity?.SetTag(WebTelemetry.PromptVersionAttribute, version);
                 await changed();
             }
             if (turn.Status == TurnStatus.Streaming) turn.Status = TurnStatus.Done;
@@ -83,8 +158,6 @@ public sealed class ChatSession(ChatApiClient api, AuthenticationStateProvider a
             turn.Status = TurnStatus.Error;
             turn.Error = (ex as ChatApiException)?.StudentMessage ?? "Canopy's chat service is unavailable right now. Please try again in a moment.";
         }
-        conversation.UpdatedAt = DateTimeOffset.UtcNow;
-        await changed();
     }
 
     /// <summary>Asks the turn's question again in place of the turn; only the last turn, so the context stays what it was.</summary>
@@ -111,6 +184,7 @@ public sealed class ChatSession(ChatApiClient api, AuthenticationStateProvider a
                 turn.Model = start.Model;
                 turn.Extractive = start.Extractive;
                 turn.Notice = start.Notice;
+                turn.PromptVersion = start.PromptVersion;
                 break;
             case GuardrailEvent guardrail:
                 turn.RedactionNote = $"Personal data was removed before your question was used: {string.Join(", ", guardrail.Categories.Select(c => c.Replace('_', ' ')))}.";

@@ -24,6 +24,8 @@ public sealed class ChatTurnView(string question, string feature = ChatTurnView.
     public string? SpanId { get; set; }
     public string? Provider { get; set; }
     public string? Model { get; set; }
+    /// <summary>The prompt version canopy-be answered with, from the start event.</summary>
+    public int? PromptVersion { get; set; }
     public bool Extractive { get; set; }
     public string? Notice { get; set; }
     public string? RedactionNote { get; set; }
@@ -33,6 +35,9 @@ public sealed class ChatTurnView(string question, string feature = ChatTurnView.
     public DoneEvent? Done { get; set; }
     public string? Rating { get; set; }
 
+    /// <summary>The two answers while this turn is an A/B test; the turn itself then holds the one the conversation goes on with.</summary>
+    public AbPair? Ab { get; set; }
+
     public bool IsFinished => Status != TurnStatus.Streaming;
 
     public void Append(string delta) => _answer.Append(delta);
@@ -41,5 +46,14 @@ public sealed class ChatTurnView(string question, string feature = ChatTurnView.
     {
         _answer.Clear();
         _answer.Append(answer);
+    }
+
+    /// <summary>Takes what <paramref name="answer"/> (one of an A/B pair) heard from canopy-be, so history and storage see that answer.</summary>
+    public void Keep(ChatTurnView answer)
+    {
+        SetAnswer(answer.Answer);
+        (Question, RedactionNote, Status, TraceId, SpanId) = (answer.Question, answer.RedactionNote, answer.Status, answer.TraceId, answer.SpanId);
+        (Provider, Model, Extractive, Notice, PromptVersion) = (answer.Provider, answer.Model, answer.Extractive, answer.Notice, answer.PromptVersion);
+        (Blocked, Error, Sources, Done) = (answer.Blocked, answer.Error, answer.Sources, answer.Done);
     }
 }

@@ -9,4 +9,7 @@ public static class Roles
 
     /// <summary>Upload and delete documents (the form AuthorizeView's Roles takes: comma-separated).</summary>
     public const string LibraryEditors = $"{Instructor},{Admin}";
+
+    /// <summary>Manage prompt versions and read A/B test results.</summary>
+    public const string PromptEditors = $"{Instructor},{Admin}";
 }

@@ -92,7 +92,7 @@ public sealed class ConversationTests
     [Fact]
     public void Sessions_restore_stored_conversations_once_and_select_and_delete_them()
     {
-        var session = new ChatSession(null!, null!, null!, NullLogger<ChatSession>.Instance);
+        var session = new ChatSession(null!, null!, null!, null!, NullLogger<ChatSession>.Instance);
         var stored = ConversationView.New();
         stored.Turns.Add(Turn("q", "a"));
         stored.Turns[0].Sources = [new CitedSource(2, "doc", "Notes", "s", "h", "the passage", 0.1)];
