@@ -21,6 +21,7 @@ public sealed class IsolatedData : IDisposable
         builder.CreateResourceBuilder<ProjectResource>("canopy-be").WithEnvironment("Canopy__Feedback__DataPath", Path.Combine(Root, "be"))
             .WithEnvironment("Canopy__ApiKeys__DataPath", Path.Combine(Root, "be"))
             .WithEnvironment("Canopy__Settings__DataPath", Path.Combine(Root, "be"))
+            .WithEnvironment("Canopy__Prompts__DataPath", Path.Combine(Root, "be"))
             // Tests ask far more often than a student; the limits have their own tests.
             .WithEnvironment("Canopy__RateLimits__ChatTurnsPerMinute", "100000").WithEnvironment("Canopy__RateLimits__OpenAiCallsPerMinute", "100000")
             .WithEnvironment("Canopy__RateLimits__ConcurrentStreams", "100");

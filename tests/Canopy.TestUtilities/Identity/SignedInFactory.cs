@@ -14,7 +14,7 @@ public class SignedInFactory<TEntryPoint>(string role = "instructor") : WebAppli
     public string KeysPath { get; } = Directory.CreateTempSubdirectory("canopy-keys-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseLocalTokens().UseSetting("Canopy:ApiKeys:DataPath", KeysPath).UseSetting("Canopy:Settings:DataPath", KeysPath);
+        builder.UseLocalTokens().UseSetting("Canopy:ApiKeys:DataPath", KeysPath).UseSetting("Canopy:Settings:DataPath", KeysPath).UseSetting("Canopy:Prompts:DataPath", KeysPath);
 
     protected override void ConfigureClient(HttpClient client)
     {
