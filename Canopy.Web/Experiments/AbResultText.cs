@@ -3,16 +3,13 @@ using Canopy.Contracts.Experiments;
 
 namespace Canopy.Web.Experiments;
 
-/// <summary>An A/B test result in words for the results page.</summary>
+/// <summary>An A/B test result in words for the results page; canopy-be's verdict is <c>challenger</c>, <c>champion</c> or <c>unclear</c>.</summary>
 public static class AbResultText
 {
-    public const string ChallengerVerdict = "challenger";
-    public const string ChampionVerdict = "champion";
-
     public static string Verdict(string? verdict) => verdict switch
     {
-        ChallengerVerdict => "Challenger is better",
-        ChampionVerdict => "Champion is better",
+        AbWinners.Challenger => "Challenger is better",
+        AbWinners.Champion => "Champion is better",
         _ => "No clear winner yet",
     };
 
