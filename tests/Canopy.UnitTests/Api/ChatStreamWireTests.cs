@@ -40,7 +40,7 @@ public sealed class ChatStreamWireTests
             new DoneEvent("stop", new TokenUsage(10, 2), new StageTimings(1, 2, 3, 4, 5, 6, 21)));
 
         var data = text.Split('\n').Where(l => l.StartsWith("data: ", StringComparison.Ordinal)).Select(l => JsonDocument.Parse(l[6..]).RootElement).ToList();
-        Assert.Equal(["type", "traceId", "spanId", "conversationId", "feature", "maxTokens", "provider", "model", "extractive", "notice"],
+        Assert.Equal(["type", "traceId", "spanId", "conversationId", "feature", "maxTokens", "provider", "model", "extractive", "notice", "promptVersion", "promptAlias"],
             data[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["index", "documentId", "title", "source", "headingPath", "text", "score"],
             data[1].GetProperty("sources")[0].EnumerateObject().Select(p => p.Name));
