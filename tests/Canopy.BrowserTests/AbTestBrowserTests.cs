@@ -45,12 +45,20 @@ public sealed class AbTestBrowserTests(CanopyAppFixture app, BrowserFixture brow
 
             var system = instructor.Page.Locator("#prompt-system");
             await Expect(system).Not.ToBeEmptyAsync();
+            var championPrompt = await system.InputValueAsync();
+
+            // canopy-be's validation problems are shown on the form, and nothing is stored.
+            await system.FillAsync("");
+            await instructor.Page.GetByRole(AriaRole.Button, new() { Name = "Create version", Exact = true }).ClickAsync();
+            await Expect(instructor.Page.Locator("[data-problem='new-version']")).ToContainTextAsync("A system prompt is required.");
+            await Expect(instructor.Page.Locator(".prompt-saved")).ToHaveCountAsync(0);
             var addedLine = $"Keep every answer under three sentences ({Guid.NewGuid():N}).";
-            await system.FillAsync($"{await system.InputValueAsync()}\n{addedLine}");
+            await system.FillAsync($"{championPrompt}\n{addedLine}");
             var note = $"Shorter answers {Guid.NewGuid():N}";
             await instructor.Page.Locator("#prompt-note").FillAsync(note);
             await instructor.Page.GetByRole(AriaRole.Button, new() { Name = "Create version", Exact = true }).ClickAsync();
             await Expect(instructor.Page.Locator(".prompt-saved")).ToBeVisibleAsync();
+            await Expect(instructor.Page.Locator("[data-problem='new-version']")).ToHaveCountAsync(0);
             var row = instructor.Page.Locator("table.prompt-versions tr", new() { Has = instructor.Page.Locator(".version-note", new() { HasText = note }) });
             await Expect(row).ToHaveCountAsync(1);
             var challenger = int.Parse((await row.GetAttributeAsync("data-version"))!);
@@ -81,8 +89,11 @@ public sealed class AbTestBrowserTests(CanopyAppFixture app, BrowserFixture brow
             await Expect(b.Locator(".answer-label")).ToHaveTextAsync("Answer B");
             await Expect(a.Locator(".markdown")).ToContainTextAsync("entangle");
             await Expect(b.Locator(".markdown")).ToContainTextAsync("entangle");
-            var (boxA, boxB) = (await a.BoundingBoxAsync(), await b.BoundingBoxAsync());
-            Assert.True(boxA!.X + boxA.Width <= boxB!.X + 1 && Math.Abs(boxA.Y - boxB.Y) < 2, $"The answers are not side by side: A {boxA.X},{boxA.Y} B {boxB.X},{boxB.Y}");
+            // Both boxes measured at once: the conversation may still be scrolling smoothly to the bottom.
+            var boxes = await turn.Locator(".ab-answers").EvaluateAsync<double[]>(
+                "e => [...e.children].flatMap(c => { const r = c.getBoundingClientRect(); return [r.left, r.top, r.right]; })");
+            Assert.True(boxes.Length == 6 && boxes[2] <= boxes[3] + 1 && Math.Abs(boxes[1] - boxes[4]) < 2,
+                $"The answers are not side by side: {string.Join(", ", boxes)}");
             var pair = turn.Locator(".ab-pair");
             Assert.DoesNotContain("champion", await pair.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("challenger", await pair.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
