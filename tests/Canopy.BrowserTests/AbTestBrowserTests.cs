@@ -117,6 +117,7 @@ public sealed class AbTestBrowserTests(CanopyAppFixture app, BrowserFixture brow
             await Expect(result.Locator("[data-cell='count']")).ToHaveTextAsync((before + 1).ToString());
             await Expect(result).ToContainTextAsync($"champion v{champion} vs challenger v{challenger}");
             await Expect(result.Locator("[data-cell='verdict']")).ToHaveTextAsync("No clear winner yet");
+            await instructor.ScreenshotAsync("ab-tests.png");
 
             // Both answers are traces of their own, each with its prompt version, linked to each other, each with the preference.
             var versions = new Dictionary<string, int> { [PromptAliases.Champion] = champion, [PromptAliases.Challenger] = challenger };
