@@ -1,6 +1,7 @@
 using Canopy.Api.Admission;
 using Canopy.Api.ApiKeys;
 using Canopy.Api.Chat;
+using Canopy.Api.Evaluations;
 using Canopy.Api.Features;
 using Canopy.Api.Feedback;
 using Canopy.Api.Guardrails;
@@ -24,6 +25,7 @@ builder.AddAdmission();
 builder.AddFeedback();
 builder.AddOpenAiApi();
 builder.AddApiKeys();
+builder.AddEvaluations();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.MapChatApi();
 app.MapFeedbackApi();
 app.MapOpenAiApi();
 app.MapApiKeysApi();
+app.MapEvaluationApi();
 app.MapLlmStatus();
 
 app.Run();
