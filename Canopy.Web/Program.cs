@@ -1,6 +1,7 @@
 using Canopy.Web.ApiKeys;
 using Canopy.Web.Chat;
 using Canopy.Web.Components;
+using Canopy.Web.Evaluations;
 using Canopy.Web.Identity;
 using Canopy.Web.Settings;
 
@@ -12,6 +13,7 @@ builder.AddCanopyUi();
 builder.AddChat();
 builder.AddApiKeys();
 builder.AddSettings();
+builder.AddEvaluations();
 
 var app = builder.Build();
 
