@@ -17,20 +17,20 @@ var run = new Command("run", "Starts a run through canopy-be, shows its progress
 {
     feature, set, version, minScore,
 };
-run.SetAction((parse, cancellationToken) => WithClientAsync(parse, client =>
-    Commands.RunAsync(client, parse.GetValue(feature)!, parse.GetValue(set)!, parse.GetValue(version), parse.GetValue(minScore), cancellationToken)));
+run.SetAction((parse, cancellationToken) => WithClientAsync(parse, eval =>
+    eval.RunAsync(parse.GetValue(feature)!, parse.GetValue(set)!, parse.GetValue(version), parse.GetValue(minScore), cancellationToken)));
 
 var sets = new Command("sets", "Lists the evaluation sets.");
-sets.SetAction((parse, cancellationToken) => WithClientAsync(parse, client => Commands.SetsAsync(client, cancellationToken)));
+sets.SetAction((parse, cancellationToken) => WithClientAsync(parse, eval => eval.SetsAsync(cancellationToken)));
 
 var limit = new Option<int>("--limit") { Description = "How many runs, newest first.", DefaultValueFactory = _ => 20 };
 var runs = new Command("runs", "Lists the latest runs with their scores.") { limit };
-runs.SetAction((parse, cancellationToken) => WithClientAsync(parse, client => Commands.RunsAsync(client, parse.GetValue(limit), cancellationToken)));
+runs.SetAction((parse, cancellationToken) => WithClientAsync(parse, eval => eval.RunsAsync(parse.GetValue(limit), cancellationToken)));
 
 var root = new RootCommand("Runs Canopy's evaluation sets against a feature's prompt version through canopy-be's API.") { url, token, run, sets, runs };
 return await root.Parse(args).InvokeAsync();
 
-async Task<int> WithClientAsync(ParseResult parse, Func<EvalClient, Task<int>> action)
+async Task<int> WithClientAsync(ParseResult parse, Func<Commands, Task<int>> action)
 {
     if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var target))
     {
@@ -45,7 +45,7 @@ async Task<int> WithClientAsync(ParseResult parse, Func<EvalClient, Task<int>> a
     using var client = new EvalClient(target, accessToken);
     try
     {
-        return await action(client);
+        return await action(new Commands(client, Console.Out, Console.Error));
     }
     catch (EvalApiException ex)
     {
