@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Canopy.Api.Evaluations;
 using Canopy.Contracts.Evaluations;
+using Microsoft.Extensions.Options;
 
 namespace Canopy.IntegrationTests.Evaluations;
 
@@ -67,6 +69,26 @@ public sealed class EvaluationApiTests : IDisposable
         using var response = await client.GetAsync("/api/evaluations/runs/999");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("no evaluation run 999", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_run_left_running_by_a_stopped_canopy_be_is_marked_failed_at_the_next_start()
+    {
+        // What a killed canopy-be leaves behind: a run marked running, one case of two done.
+        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = _factory.DataPath };
+        var store = new SqliteEvaluationStore(Options.Create(new EvaluationOptions { DataPath = _factory.DataPath }), environment);
+        var left = await store.CreateAsync("information-search", 1, "course-basics",
+            [new EvaluationCase("a", "What is LAI?"), new EvaluationCase("b", "What is momentum?")], "extractive", CancellationToken.None);
+        await store.StartNextAsync("extractive", CancellationToken.None);
+        await store.AddResultAsync(left.Id, new EvaluationCaseResult("a", "What is LAI?", "LAI is [1]", "0af7651916cd43dd8448eb211c80319c", null,
+            [new EvaluationScore("length", 1, "pass", "fits")]), CancellationToken.None);
+
+        using var client = _factory.CreateClient();
+        var detail = await client.WaitForRunAsync(left.Id);
+
+        Assert.Equal((EvaluationRunStatus.Failed, 1), (detail.Run.Status, detail.Run.Done));
+        Assert.Equal(EvaluationWorker.Interrupted, detail.Run.Error);
+        Assert.Equal("a", Assert.Single(detail.Results).CaseId);
     }
 
     [Theory]
