@@ -37,6 +37,9 @@ public sealed class CaseRunner(IServiceScopeFactory scopes, AnswerScorer scorer,
             var pipeline = scope.ServiceProvider.GetRequiredService<ChatPipeline>();
             var request = new ChatRequest(evaluationCase.Question, Feature: run.Feature);
             await foreach (var chatEvent in pipeline.StreamAsync(request, prompt, g => turn.Generation = g, limit.Token)) turn.Apply(chatEvent);
+            // A cancelled turn ends its stream quietly; the case's deadline is what cancelled it unless the worker is stopping.
+            cancellationToken.ThrowIfCancellationRequested();
+            if (limit.IsCancellationRequested) return TimedOut(evaluationCase, turn, root);
             if (turn.Error is { } error) return Failed(evaluationCase, turn, root, error);
             var context = new CaseContext(evaluationCase, turn.Passages, prompt.Settings.UsesRetrieval, prompt.Settings.MaxTokens);
             var scores = await scorer.ScoreAsync(context, turn.Answer, judge, limit.Token);
@@ -46,9 +49,12 @@ public sealed class CaseRunner(IServiceScopeFactory scopes, AnswerScorer scorer,
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Failed(evaluationCase, turn, root, $"The case took longer than {options.Value.CaseTimeout}.");
+            return TimedOut(evaluationCase, turn, root);
         }
     }
+
+    private EvaluationCaseResult TimedOut(EvaluationCase evaluationCase, Turn turn, Activity? root) =>
+        Failed(evaluationCase, turn, root, $"The case took longer than {options.Value.CaseTimeout}.");
 
     private static EvaluationCaseResult Failed(EvaluationCase evaluationCase, Turn turn, Activity? root, string error)
     {

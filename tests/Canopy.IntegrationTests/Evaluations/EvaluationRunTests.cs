@@ -113,6 +113,29 @@ public sealed class EvaluationRunTests(MiniLmFixture model)
         result.Scores.Single(s => s.Name == name) is var s ? (s.Value, s.Label, s.Explanation) : default;
 
     [Fact]
+    public async Task A_case_over_its_deadline_is_an_error_and_a_run_with_no_scored_case_fails()
+    {
+        await using var llm = await ScriptedModelServer.StartAsync(ModelScript.StallMidStream);
+        using var factory = new EvaluationFactory(LoopbackServer.ClosedAddress(), $"Endpoint={llm.BaseAddress}v1;Model=stalling");
+        using var slow = factory.WithWebHostBuilder(b => b.UseSetting("Canopy:Evaluations:CaseTimeout", "00:00:05"));
+        using var client = slow.CreateClient();
+        using var feedback = await client.PostAsJsonAsync("/api/feedback", new
+        {
+            traceId = "4bf92f3577b34da6a3ce929d0e0e4736", rating = "down", comment = "Far too long", feature = "summarize",
+            prompt = "Leaf area index is leaf area per ground area. It sets how much light the canopy catches.", answer = "...",
+        });
+
+        var detail = await client.WaitForRunAsync((await client.StartAsync("summarize", "feedback")).Id);
+
+        Assert.Equal(EvaluationRunStatus.Failed, detail.Run.Status);
+        Assert.StartsWith("No case could be scored", detail.Run.Error);
+        var score = Assert.Single(Assert.Single(detail.Results).Scores);
+        Assert.Equal(("answered", null, "error"), (score.Name, score.Value, score.Label));
+        Assert.Contains("took longer than 00:00:05", score.Explanation);
+        Assert.Empty(detail.Run.Metrics);
+    }
+
+    [Fact]
     public async Task A_challenger_whose_latest_run_scores_worse_than_the_champions_is_not_promoted()
     {
         await using var rag = await CorpusSearch.StartAsync(model);
