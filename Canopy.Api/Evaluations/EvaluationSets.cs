@@ -20,13 +20,10 @@ public sealed class EvaluationSets
     private readonly FeedbackStore _feedback;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<EvaluationCase>> _files;
 
-    public EvaluationSets(FeedbackStore feedback) : this(feedback, DefaultFolder)
-    {
-    }
-
-    public EvaluationSets(FeedbackStore feedback, string folder)
+    public EvaluationSets(FeedbackStore feedback)
     {
         _feedback = feedback;
+        var folder = DefaultFolder;
         _files = Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.jsonl").Order(StringComparer.Ordinal).ToDictionary(f => Path.GetFileNameWithoutExtension(f), Read, StringComparer.Ordinal)
             : new Dictionary<string, IReadOnlyList<EvaluationCase>>();

@@ -25,7 +25,8 @@ public sealed record GenerationResult(
 /// <summary>
 /// Runs <c>llm-inference</c>: <c>prompt-preparation</c>, then the provider-named generate span around the answerer (for a
 /// model, its <c>chat &lt;model&gt;</c> span), streaming each text delta to the caller. The wrappers carry timings and Canopy
-/// attributes; token usage and the gen_ai.* request attributes are the model-call span's alone.
+/// attributes; token usage and the gen_ai.* request attributes are the model-call span's alone (with no model, extractive-generate
+/// names the extractive provider, without usage).
 /// </summary>
 public sealed class AnswerGenerator(IOptions<GenerationOptions> options)
 {
