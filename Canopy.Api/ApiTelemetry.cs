@@ -18,6 +18,20 @@ public static class ApiTelemetry
     public const string PromptVersionAttribute = "canopy.prompt.version";
     public const string PromptAliasAttribute = "canopy.prompt.alias";
 
+    /// <summary>The root span of one evaluated case, its own trace; the turn's spans are its children.</summary>
+    public const string EvaluateCaseSpan = "evaluate-case";
+    public const string EvaluationRunAttribute = "canopy.evaluation.run_id";
+    public const string EvaluationCaseAttribute = "canopy.evaluation.case_id";
+    public const string EvaluationSetAttribute = "canopy.evaluation.set";
+
+    /// <summary>The GenAI conventions' evaluation event and its attributes, recorded on the evaluated answer's span.</summary>
+    public const string EvaluationResultEvent = "gen_ai.evaluation.result";
+    public const string EvaluationNameAttribute = "gen_ai.evaluation.name";
+    public const string EvaluationScoreValueAttribute = "gen_ai.evaluation.score.value";
+    public const string EvaluationScoreLabelAttribute = "gen_ai.evaluation.score.label";
+    public const string EvaluationExplanationAttribute = "gen_ai.evaluation.explanation";
+    public const string ResponseIdAttribute = "gen_ai.response.id";
+
     /// <summary>What rag-query retrieves from, as <c>gen_ai.data_source.id</c>: the course documents that canopy-rag indexes.</summary>
     public const string CourseDocumentsDataSource = "canopy-course-documents";
 
@@ -42,6 +56,9 @@ public static class ApiTelemetry
 
     public static readonly Histogram<long> TokenUsage = Meter.CreateHistogram<long>(
         "gen_ai.client.token.usage", "{token}", "Input and output tokens of a model call.");
+
+    public static readonly Histogram<double> EvaluationScores = Meter.CreateHistogram<double>(
+        "canopy.evaluation.score", "1", "Evaluation scores (0 to 1) by metric and feature.");
 
     public static readonly Counter<long> ChatTurns = Meter.CreateCounter<long>(
         "canopy.chat.turns", "{turn}", "Chat turns by feature and outcome.");

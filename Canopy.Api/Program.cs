@@ -2,6 +2,7 @@ using Canopy.Api.Admission;
 using Canopy.Api.ApiKeys;
 using Canopy.Api.Chat;
 using Canopy.Api.Experiments;
+using Canopy.Api.Evaluations;
 using Canopy.Api.Features;
 using Canopy.Api.Feedback;
 using Canopy.Api.Guardrails;
@@ -26,6 +27,7 @@ builder.AddAdmission();
 builder.AddFeedback();
 builder.AddOpenAiApi();
 builder.AddApiKeys();
+builder.AddEvaluations();
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.MapChatApi();
 app.MapFeedbackApi();
 app.MapOpenAiApi();
 app.MapApiKeysApi();
+app.MapEvaluationApi();
 app.MapLlmStatus();
 
 app.Run();

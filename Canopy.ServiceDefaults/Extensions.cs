@@ -40,6 +40,8 @@ public static class Extensions
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
+            // Added here, first: processors run in order, and the exporters added later must see the corrected span.
+            logging.AddProcessor(new SpanLogContextProcessor());
         });
 
         builder.Services.AddOpenTelemetry()

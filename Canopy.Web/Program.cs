@@ -1,6 +1,7 @@
 using Canopy.Web.ApiKeys;
 using Canopy.Web.Chat;
 using Canopy.Web.Components;
+using Canopy.Web.Evaluations;
 using Canopy.Web.Identity;
 using Canopy.Web.Prompts;
 using Canopy.Web.Settings;
@@ -14,6 +15,7 @@ builder.AddChat();
 builder.AddApiKeys();
 builder.AddSettings();
 builder.AddPrompts();
+builder.AddEvaluations();
 
 var app = builder.Build();
 

@@ -28,13 +28,17 @@ public sealed class ChatPipeline(
     /// Runs the turn while it is read; cancelling, or stopping reading, cancels the turn. <paramref name="prompt"/> is the
     /// version the caller resolved; when null the turn resolves the request's alias (the champion by default) itself.
     /// </summary>
+    public IAsyncEnumerable<ChatEvent> StreamAsync(ChatRequest request, ResolvedPrompt? prompt = null, CancellationToken cancellationToken = default) =>
+        StreamAsync(request, prompt, null, cancellationToken);
+
+    /// <summary>As the other overload; <paramref name="onGenerated"/> also hears what generation produced (the evaluations need its span).</summary>
     public async IAsyncEnumerable<ChatEvent> StreamAsync(
-        ChatRequest request, ResolvedPrompt? prompt = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        ChatRequest request, ResolvedPrompt? prompt, Action<GenerationResult>? onGenerated, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // Generation hands over text in a callback and C# allows no yield inside try/catch: the turn writes to a channel read here.
         var events = Channel.CreateBounded<ChatEvent>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var turn = RunAsync(request, prompt, events.Writer, stop.Token);
+        var turn = RunAsync(request, prompt, onGenerated, events.Writer, stop.Token);
         try
         {
             await foreach (var chatEvent in events.Reader.ReadAllAsync(CancellationToken.None))
@@ -48,14 +52,15 @@ public sealed class ChatPipeline(
         }
     }
 
-    private async Task RunAsync(ChatRequest request, ResolvedPrompt? prompt, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
+    private async Task RunAsync(
+        ChatRequest request, ResolvedPrompt? prompt, Action<GenerationResult>? onGenerated, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
     {
         try
         {
             var featureId = request.Feature ?? FeatureCatalog.Default;
             prompt ??= await prompts.ResolveAsync(featureId, request.PromptAlias ?? PromptAliases.Champion, cancellationToken)
                 ?? throw new InvalidOperationException($"{featureId} has no {request.PromptAlias} prompt.");
-            await RunStagesAsync(request, prompt, e => events.WriteAsync(e, cancellationToken), cancellationToken);
+            await RunStagesAsync(request, prompt, onGenerated, e => events.WriteAsync(e, cancellationToken), cancellationToken);
         }
         finally
         {
@@ -63,7 +68,8 @@ public sealed class ChatPipeline(
         }
     }
 
-    private async Task RunStagesAsync(ChatRequest request, ResolvedPrompt prompt, Func<ChatEvent, ValueTask> emit, CancellationToken cancellationToken)
+    private async Task RunStagesAsync(
+        ChatRequest request, ResolvedPrompt prompt, Action<GenerationResult>? onGenerated, Func<ChatEvent, ValueTask> emit, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var featureId = request.Feature ?? FeatureCatalog.Default;
@@ -128,6 +134,7 @@ public sealed class ChatPipeline(
             catch (OperationCanceledException) when (guard.IsBlocked && !cancellationToken.IsCancellationRequested)
             {
             }
+            if (result is not null) onGenerated?.Invoke(result);
 
             stage = "output-guardrails";
             var outputStarted = Stopwatch.GetTimestamp();

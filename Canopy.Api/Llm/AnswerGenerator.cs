@@ -14,14 +14,19 @@ public sealed record GenerationRequest(
     LlmProvider Provider, string FeatureId, FeatureSettings Feature, string Question, IReadOnlyList<Passage>? Passages, IReadOnlyList<ChatMessage> History,
     int? PromptVersion = null);
 
-/// <summary>What one generation produced and how long its parts took.</summary>
+/// <summary>
+/// What one generation produced and how long its parts took. <see cref="AnswerSpan"/> is the span an evaluation of the answer
+/// reports on (the model call, or extractive-generate); <see cref="ResponseId"/> the model's id for the response, when it gave one.
+/// </summary>
 public sealed record GenerationResult(
-    string Text, long InputTokens, long OutputTokens, string FinishReason, TimeSpan PromptTime, TimeSpan? TimeToFirstToken, TimeSpan Duration, TimeSpan ModelTime);
+    string Text, long InputTokens, long OutputTokens, string FinishReason, TimeSpan PromptTime, TimeSpan? TimeToFirstToken, TimeSpan Duration, TimeSpan ModelTime,
+    ActivityContext? AnswerSpan = null, string? ResponseId = null);
 
 /// <summary>
 /// Runs <c>llm-inference</c>: <c>prompt-preparation</c>, then the provider-named generate span around the answerer (for a
 /// model, its <c>chat &lt;model&gt;</c> span), streaming each text delta to the caller. The wrappers carry timings and Canopy
-/// attributes; token usage and the gen_ai.* request attributes are the model-call span's alone.
+/// attributes; token usage and the gen_ai.* request attributes are the model-call span's alone (with no model, extractive-generate
+/// names the extractive provider, without usage).
 /// </summary>
 public sealed class AnswerGenerator(IOptions<GenerationOptions> options)
 {
@@ -54,6 +59,9 @@ public sealed class AnswerGenerator(IOptions<GenerationOptions> options)
         using var generate = ApiTelemetry.Source.StartActivity(ApiTelemetry.GenerateSpan(provider.Name));
         generate?.SetTag("canopy.llm.provider", provider.Name);
         generate?.SetTag("canopy.llm.model", model);
+        if (provider.IsExtractive) MarkAsAnswerSpan(generate, model);
+        // The model-call span is written further down (Microsoft.Extensions.AI, or the in-process telemetry); it reports back here.
+        var modelCall = ModelCallSpan.Watch();
         var generationStarted = Stopwatch.GetTimestamp();
         TimeSpan? firstChunk = null;
         var updates = new List<ChatResponseUpdate>();
@@ -94,6 +102,14 @@ public sealed class AnswerGenerator(IOptions<GenerationOptions> options)
             if (firstChunk is { } first) activity?.SetTag("canopy.llm.time_to_first_chunk_ms", Math.Round(first.TotalMilliseconds, 1));
         }
         return new GenerationResult(Datamarking.Unmark(response.Text), input, output, finish, promptTime, firstChunk, Stopwatch.GetElapsedTime(started),
-            Stopwatch.GetElapsedTime(0, modelTime));
+            Stopwatch.GetElapsedTime(0, modelTime), modelCall.Context ?? generate?.Context, response.ResponseId);
+    }
+
+    // With no model, extractive-generate is where the answer is written: the GenAI view opens on it, without token usage (no model counted any).
+    private static void MarkAsAnswerSpan(Activity? generate, string model)
+    {
+        generate?.SetTag("gen_ai.operation.name", "chat");
+        generate?.SetTag("gen_ai.provider.name", ExtractiveAnswerer.ProviderName);
+        generate?.SetTag("gen_ai.request.model", model);
     }
 }

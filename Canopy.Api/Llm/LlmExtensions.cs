@@ -53,7 +53,7 @@ public static class LlmExtensions
             };
             var credential = new ApiKeyCredential(string.IsNullOrEmpty(connection.Key) ? "unused" : connection.Key);
             return new OpenAIClient(credential, clientOptions).GetChatClient(connection.Model).AsIChatClient();
-        }).UseOpenTelemetry(configure: ConfigureTelemetry);
+        }).UseOpenTelemetry(configure: ConfigureTelemetry).Use(inner => new ModelCallSpanCapture(inner));
         builder.Services.AddSingleton<ILlmProviderAccessor>(sp =>
             new FixedLlmProviderAccessor(new LlmProvider(mode, connection.Model, new ModelAnswerer(sp.GetRequiredService<IChatClient>()))));
     }

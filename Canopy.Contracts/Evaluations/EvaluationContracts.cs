@@ -6,7 +6,7 @@ namespace Canopy.Contracts.Evaluations;
 /// </summary>
 public sealed record EvaluationCase(string Id, string Question, string? Feature = null, string? Problem = null, bool ExpectRefusal = false);
 
-/// <summary>A set of cases: from feedback (<c>feedback</c>) or a file in the repository's <c>eval/sets</c>.</summary>
+/// <summary>A set of cases: from feedback (<c>feedback</c>) or a JSONL file in <c>Canopy.Api/Evaluations/Sets</c> (<see cref="Source"/> <c>file</c>).</summary>
 public sealed record EvaluationSetInfo(string Name, string Source, int Cases, string? Description);
 
 /// <summary>Body of <c>POST /api/evaluations/runs</c>: run a set against a feature's prompt version (the champion when left out).</summary>

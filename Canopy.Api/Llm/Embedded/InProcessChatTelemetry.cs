@@ -26,6 +26,7 @@ public sealed class InProcessChatTelemetry(IChatClient inner, string providerNam
         activity?.SetTag("gen_ai.request.max_tokens", options?.MaxOutputTokens);
         activity?.SetTag("gen_ai.request.temperature", options?.Temperature);
         if (ApiTelemetry.CaptureContent) activity?.SetTag("gen_ai.input.messages", Serialize(list));
+        ModelCallSpan.Record(activity);
 
         var started = Stopwatch.GetTimestamp();
         var updates = new List<ChatResponseUpdate>();

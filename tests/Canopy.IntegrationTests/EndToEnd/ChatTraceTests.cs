@@ -61,10 +61,12 @@ public sealed class ChatTraceTests(CanopyAppFixture app)
         foreach (var child in new[] { embed, vector, rerank }) child.AssertChildOf(search);
         prompt.AssertChildOf(inference);
         generate.AssertChildOf(inference);
-        // Extractive answers call no model: no model-call span in canopy-be; the GenAI view lists the query's embedding alone.
+        // Extractive answers call no model: no model-call span in canopy-be. The GenAI view lists the query's embedding and
+        // extractive-generate, where the answer is written (and its evaluations recorded), without token usage.
         Assert.DoesNotContain(spans, s => s.ParentSpanId == generate.SpanId);
-        Assert.Equal(["embeddings all-MiniLM-L6-v2"], spans.Where(s => s.IsGenAiCall).Select(s => s.Name));
-        Assert.Equal(1, spans.Single(s => s.IsGenAiCall).Kind);
+        Assert.Equal(["embeddings all-MiniLM-L6-v2", "extractive-generate"], spans.Where(s => s.IsGenAiCall).Select(s => s.Name).Order());
+        Assert.Equal(("chat", "extractive"), (generate.Attributes["gen_ai.operation.name"], generate.Attributes["gen_ai.provider.name"]));
+        Assert.Equal(1, spans.Single(s => s.IsGenAiCall && s.Service == "canopy-rag").Kind);
         Assert.DoesNotContain(spans, s => s.Service == "canopy-be" && s.Attributes.Keys.Any(k => k.StartsWith("gen_ai.usage.")));
         Assert.Equal(1, generate.Kind);
         Assert.True(input.StartNanos < ragQuery.StartNanos && ragQuery.StartNanos < context.StartNanos && context.StartNanos < inference.StartNanos);

@@ -6,7 +6,7 @@ namespace Canopy.TestUtilities.AppHost;
 
 /// <summary>
 /// Gives one test AppHost's services their own data directories: the AppHosts of different test collections run at the
-/// same time, and would otherwise share canopy-rag's index and documents folder and canopy-be's feedback database.
+/// same time, and would otherwise share canopy-rag's index and documents folder and canopy-be's feedback and evaluation databases.
 /// canopy-rag's index starts as a copy of <see cref="CorpusIndexTemplate"/>: the bundled corpus already embedded.
 /// </summary>
 public sealed class IsolatedData : IDisposable
@@ -22,6 +22,7 @@ public sealed class IsolatedData : IDisposable
             .WithEnvironment("Canopy__ApiKeys__DataPath", Path.Combine(Root, "be"))
             .WithEnvironment("Canopy__Settings__DataPath", Path.Combine(Root, "be"))
             .WithEnvironment("Canopy__Prompts__DataPath", Path.Combine(Root, "be"))
+            .WithEnvironment("Canopy__Evaluations__DataPath", Path.Combine(Root, "be"))
             // Tests ask far more often than a student; the limits have their own tests.
             .WithEnvironment("Canopy__RateLimits__ChatTurnsPerMinute", "100000").WithEnvironment("Canopy__RateLimits__OpenAiCallsPerMinute", "100000")
             .WithEnvironment("Canopy__RateLimits__ConcurrentStreams", "100");

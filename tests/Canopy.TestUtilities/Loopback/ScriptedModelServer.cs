@@ -27,11 +27,11 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
     private readonly ModelScript _script;
     private readonly string _model;
-    private readonly IReadOnlyList<string> _pieces;
+    private readonly Func<JsonElement, IReadOnlyList<string>> _pieces;
     private readonly (int Prompt, int Completion) _usage;
     private LoopbackServer _server = default!;
 
-    private ScriptedModelServer(ModelScript script, string model, IReadOnlyList<string> pieces, (int, int) usage) =>
+    private ScriptedModelServer(ModelScript script, string model, Func<JsonElement, IReadOnlyList<string>> pieces, (int, int) usage) =>
         (_script, _model, _pieces, _usage) = (script, model, pieces, usage);
 
     public Uri BaseAddress => _server.BaseAddress;
@@ -49,10 +49,14 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     /// <summary>Completing it lets held streams finish normally.</summary>
     public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public static Task<ScriptedModelServer> StartAsync(ModelScript script) => StartAsync(new ScriptedModelServer(script, "scripted", [], (0, 0)));
+    public static Task<ScriptedModelServer> StartAsync(ModelScript script) => StartAsync(new ScriptedModelServer(script, "scripted", _ => [], (0, 0)));
 
     /// <summary>A model that streams <paramref name="pieces"/> and reports the given token usage.</summary>
     public static Task<ScriptedModelServer> AnswerAsync(string model, IReadOnlyList<string> pieces, int promptTokens, int completionTokens) =>
+        StartAsync(new ScriptedModelServer(ModelScript.Answer, model, _ => pieces, (promptTokens, completionTokens)));
+
+    /// <summary>A model whose pieces depend on the request (e.g. an answer for a chat turn, a rating for a judge's question).</summary>
+    public static Task<ScriptedModelServer> AnswerAsync(string model, Func<JsonElement, IReadOnlyList<string>> pieces, int promptTokens, int completionTokens) =>
         StartAsync(new ScriptedModelServer(ModelScript.Answer, model, pieces, (promptTokens, completionTokens)));
 
     private static async Task<ScriptedModelServer> StartAsync(ScriptedModelServer model)
@@ -72,7 +76,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         {
             case ModelScript.Answer:
                 context.Response.ContentType = "text/event-stream";
-                foreach (var piece in _pieces) await SendAsync(context, Chunk(piece, null));
+                foreach (var piece in _pieces(body)) await SendAsync(context, Chunk(piece, null));
                 await SendAsync(context, Chunk("", "stop"));
                 await SendAsync(context, new { id = "c1", @object = "chat.completion.chunk", created = 1, model = _model, choices = Array.Empty<object>(),
                     usage = new { prompt_tokens = _usage.Prompt, completion_tokens = _usage.Completion, total_tokens = _usage.Prompt + _usage.Completion } });
