@@ -10,12 +10,7 @@ public sealed class ApiKeyTests : IDisposable
 {
     private readonly ApiFactory _factory = new();
 
-    private HttpClient As(string role)
-    {
-        var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LocalTokens.For(role));
-        return client;
-    }
+    private HttpClient As(string role) => _factory.CreateClientAs(role);
 
     private HttpClient WithKey(string secret)
     {

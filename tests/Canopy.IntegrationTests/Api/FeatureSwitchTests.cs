@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Canopy.Contracts.Features;
 
 namespace Canopy.IntegrationTests.Api;
@@ -9,12 +8,7 @@ public sealed class FeatureSwitchTests : IDisposable
 {
     private readonly ApiFactory _factory = new();
 
-    private HttpClient As(string role, WebApplicationFactory<ChatPipeline>? factory = null)
-    {
-        var client = (factory ?? _factory).CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LocalTokens.For(role));
-        return client;
-    }
+    private HttpClient As(string role, WebApplicationFactory<ChatPipeline>? factory = null) => (factory ?? _factory).CreateClientAs(role);
 
     [Fact]
     public async Task A_feature_turned_off_by_an_admin_is_refused_to_everyone_survives_a_restart_and_can_be_reset()

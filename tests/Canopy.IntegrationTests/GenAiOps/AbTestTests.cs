@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using Canopy.Contracts.Experiments;
 using Canopy.Contracts.Features;
 using Canopy.Contracts.Prompts;
@@ -13,12 +12,7 @@ public sealed class AbTestTests : IDisposable
 {
     private readonly ApiFactory _factory = new();
 
-    private HttpClient As(string role)
-    {
-        var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LocalTokens.For(role));
-        return client;
-    }
+    private HttpClient As(string role) => _factory.CreateClientAs(role);
 
     [Fact]
     public async Task A_preference_between_champion_and_challenger_is_recorded_on_both_traces_and_counted()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Canopy.Api.Features;
 using Canopy.Contracts.Chat;
 using Canopy.Contracts.Prompts;
@@ -12,12 +11,7 @@ public sealed class PromptRegistryTests : IDisposable
 {
     private readonly ApiFactory _factory = new();
 
-    private HttpClient As(string role, WebApplicationFactory<ChatPipeline>? factory = null)
-    {
-        var client = (factory ?? _factory).CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LocalTokens.For(role));
-        return client;
-    }
+    private HttpClient As(string role, WebApplicationFactory<ChatPipeline>? factory = null) => (factory ?? _factory).CreateClientAs(role);
 
     [Fact]
     public async Task The_configured_prompts_are_version_1_and_the_champion_of_every_feature()

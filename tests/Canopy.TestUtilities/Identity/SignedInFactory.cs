@@ -7,14 +7,15 @@ namespace Canopy.TestUtilities.Identity;
 /// <summary>
 /// A service in-process that accepts <see cref="LocalTokens"/>, whose clients are signed in as <paramref name="role"/>
 /// (instructor by default: it may do everything but admin work). Clear the client's Authorization header to be anonymous.
-/// Personal API keys and admins' settings go to a folder of the factory's own.
+/// Personal API keys, admins' settings, prompts and evaluations go to a folder of the factory's own.
 /// </summary>
 public class SignedInFactory<TEntryPoint>(string role = "instructor") : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
     public string KeysPath { get; } = Directory.CreateTempSubdirectory("canopy-keys-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseLocalTokens().UseSetting("Canopy:ApiKeys:DataPath", KeysPath).UseSetting("Canopy:Settings:DataPath", KeysPath).UseSetting("Canopy:Prompts:DataPath", KeysPath);
+        builder.UseLocalTokens().UseSetting("Canopy:ApiKeys:DataPath", KeysPath).UseSetting("Canopy:Settings:DataPath", KeysPath).UseSetting("Canopy:Prompts:DataPath", KeysPath)
+            .UseSetting("Canopy:Evaluations:DataPath", KeysPath);
 
     protected override void ConfigureClient(HttpClient client)
     {
