@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Canopy.Contracts.Chat;
@@ -13,6 +14,9 @@ namespace Canopy.Contracts.Chat;
 [JsonDerivedType(typeof(GuardrailEvent), "guardrail")]
 [JsonDerivedType(typeof(BlockedEvent), "blocked")]
 [JsonDerivedType(typeof(SourcesEvent), "sources")]
+[JsonDerivedType(typeof(ToolCallEvent), "tool_call")]
+[JsonDerivedType(typeof(ToolResultEvent), "tool_result")]
+[JsonDerivedType(typeof(ConfirmationEvent), "confirmation")]
 [JsonDerivedType(typeof(DeltaEvent), "delta")]
 [JsonDerivedType(typeof(DoneEvent), "done")]
 [JsonDerivedType(typeof(ErrorEvent), "error")]
@@ -48,6 +52,33 @@ public sealed record BlockedEvent(string Stage, string Category, string Message)
 
 /// <summary>The passages the answer may cite, numbered as its [n] citations.</summary>
 public sealed record SourcesEvent(IReadOnlyList<CitedSource> Sources) : ChatEvent;
+
+/// <summary>The agent calls a tool (before it runs); <see cref="Arguments"/> is the JSON object the model gave.</summary>
+public sealed record ToolCallEvent(string CallId, string Tool, JsonElement Arguments) : ChatEvent;
+
+/// <summary>
+/// A tool call ended: <see cref="Status"/> is one of <see cref="ToolStatuses"/>; <see cref="Summary"/> is a short, readable
+/// account of the result (never the whole of it).
+/// </summary>
+public sealed record ToolResultEvent(string CallId, string Tool, string Status, string Summary) : ChatEvent;
+
+/// <summary>
+/// A tool that writes waits for the student: the turn ends (finish reason <c>confirmation</c>) and the next request of the
+/// conversation answers with a <see cref="ToolConfirmation"/> naming <see cref="RequestId"/>.
+/// </summary>
+public sealed record ConfirmationEvent(string RequestId, string CallId, string Tool, JsonElement Arguments, string Summary) : ChatEvent;
+
+/// <summary>How a tool call ended.</summary>
+public static class ToolStatuses
+{
+    public const string Ok = "ok";
+    public const string Error = "error";
+    public const string TimedOut = "timeout";
+    /// <summary>The student said no to a write.</summary>
+    public const string Declined = "declined";
+    /// <summary>The context guardrails kept the result from the model.</summary>
+    public const string Withheld = "withheld";
+}
 
 public sealed record DeltaEvent(string Delta) : ChatEvent;
 

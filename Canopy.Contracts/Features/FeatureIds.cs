@@ -6,9 +6,11 @@ public static class FeatureIds
     public const string InformationSearch = "information-search";
     public const string Summarize = "summarize";
     public const string SocraticTutor = "socratic-tutor";
+    /// <summary>The agent: searches the course documents, finds professors and reads and writes the course calendar with tools.</summary>
+    public const string StudentAssistant = "student-assistant";
     public const string Default = InformationSearch;
 
-    public static readonly IReadOnlyList<string> All = [InformationSearch, Summarize, SocraticTutor];
+    public static readonly IReadOnlyList<string> All = [InformationSearch, Summarize, SocraticTutor, StudentAssistant];
 }
 
 /// <summary>Switches that are not features: admins turn them on and off on the same settings page.</summary>

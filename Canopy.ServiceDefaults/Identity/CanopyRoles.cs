@@ -28,4 +28,5 @@ public static class CanopyAudiences
 {
     public const string Be = "canopy-be";
     public const string Rag = "canopy-rag";
+    public const string Calendar = "canopy-calendar";
 }
