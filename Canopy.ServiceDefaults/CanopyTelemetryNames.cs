@@ -11,6 +11,9 @@ public static class CanopyTelemetryNames
     /// <summary>Microsoft.Extensions.AI's OpenTelemetry wrappers use this (experimental) source and meter.</summary>
     public const string ExtensionsAiPattern = "Experimental.Microsoft.Extensions.AI*";
 
+    /// <summary>The MCP SDK's source and meter: client and server spans of each tool call (canopy-be, canopy-calendar).</summary>
+    public const string McpName = "Experimental.ModelContextProtocol";
+
     public const string BlazorSource = "Microsoft.AspNetCore.Components*";
 
     /// <summary>When true, prompts, answers and retrieved text may be recorded on spans.</summary>

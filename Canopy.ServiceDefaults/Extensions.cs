@@ -50,11 +50,13 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(CanopyTelemetryNames.MeterPattern)
-                .AddMeter(CanopyTelemetryNames.ExtensionsAiPattern))
+                .AddMeter(CanopyTelemetryNames.ExtensionsAiPattern)
+                .AddMeter(CanopyTelemetryNames.McpName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(CanopyTelemetryNames.SourcePattern)
                 .AddSource(CanopyTelemetryNames.ExtensionsAiPattern)
+                .AddSource(CanopyTelemetryNames.McpName)
                 .AddSource(CanopyTelemetryNames.BlazorSource)
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = IsNotProbe)
                 .AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage = request => !IsProbePath(request.RequestUri?.AbsolutePath)));
