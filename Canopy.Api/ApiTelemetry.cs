@@ -14,6 +14,9 @@ public static class ApiTelemetry
     public const string LlmInferenceSpan = "llm-inference";
     public const string PromptPreparationSpan = "prompt-preparation";
 
+    /// <summary>The GenAI conventions' operation of the span around the agent's loop (<c>invoke_agent {name}</c>).</summary>
+    public const string InvokeAgentOperation = "invoke_agent";
+
     /// <summary>The prompt version a turn ran with, and the alias (champion or challenger) that chose it.</summary>
     public const string PromptVersionAttribute = "canopy.prompt.version";
     public const string PromptAliasAttribute = "canopy.prompt.alias";

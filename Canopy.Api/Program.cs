@@ -1,4 +1,5 @@
 using Canopy.Api.Admission;
+using Canopy.Api.Agent;
 using Canopy.Api.ApiKeys;
 using Canopy.Api.Chat;
 using Canopy.Api.Experiments;
@@ -22,6 +23,7 @@ builder.AddAbTests();
 builder.AddGuardrails();
 builder.AddRetrieval();
 builder.AddLlm();
+builder.AddStudentAssistant();
 builder.AddChat();
 builder.AddAdmission();
 builder.AddFeedback();

@@ -20,6 +20,9 @@ public static class RequestLimits
 
     public const int MaxConversationIdLength = 100;
 
+    /// <summary>Answers to the student assistant's confirmations in one chat request.</summary>
+    public const int MaxToolConfirmations = 10;
+
     /// <summary>How many passages one search may return.</summary>
     public const int MinTopK = 1;
     public const int MaxTopK = 50;

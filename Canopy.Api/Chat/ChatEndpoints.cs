@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using Canopy.Api.Admission;
+using Canopy.Api.Agent;
+using Canopy.Api.Agent.Memory;
+using Canopy.Api.Llm;
 using Canopy.Api.Features;
 using Canopy.Api.Prompts;
 using Canopy.Contracts.Chat;
@@ -26,11 +29,16 @@ public static class ChatEndpoints
     }
 
     /// <remarks>The client closing the request (Stop) cancels <see cref="HttpContext.RequestAborted"/>, and with it the turn.</remarks>
-    internal static async Task<Results<ServerSentEventsResult<ChatEvent>, ValidationProblem>> Chat(
-        ChatRequest request, FeatureCatalog features, PromptRegistry prompts, ChatPipeline pipeline, HttpContext context)
+    internal static async Task<Results<ServerSentEventsResult<ChatEvent>, ValidationProblem, ProblemHttpResult>> Chat(
+        ChatRequest request, FeatureCatalog features, PromptRegistry prompts, ChatPipeline pipeline, ILlmProviderAccessor providers,
+        IConversationMemory memory, Pseudonyms pseudonyms, HttpContext context)
     {
-        var errors = request.Validate(features);
+        var errors = request.Validate(features, providers.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (request.Confirmations is { Length: > 0 } confirmations
+            && await UnknownConfirmationAsync(confirmations, request.ConversationId!, pseudonyms.Of(context.User) ?? "service", memory, context.RequestAborted) is { } unknown)
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing waits for this confirmation",
+                detail: $"No change with request id '{unknown}' waits for confirmation in this conversation; it may have been answered already.");
         // The turn's prompt version is decided here, once; a challenger only while the feature's A/B test runs.
         var alias = request.PromptAlias ?? PromptAliases.Champion;
         if (!PromptAliases.All.Contains(alias))
@@ -45,6 +53,14 @@ public static class ChatEndpoints
         if (Activity.Current is { } activity)
             context.Response.Headers["X-Trace-Id"] = activity.TraceId.ToHexString();
         return EventStream(pipeline.StreamAsync(request, prompt, context.RequestAborted));
+    }
+
+    /// <summary>The first confirmation that answers nothing the conversation's last turn asked, or null.</summary>
+    private static async Task<string?> UnknownConfirmationAsync(
+        ToolConfirmation[] confirmations, string conversationId, string owner, IConversationMemory memory, CancellationToken cancellationToken)
+    {
+        var pending = ConversationHistory.Pending(await memory.LoadAsync(conversationId, owner, cancellationToken)).Select(p => p.RequestId).ToHashSet();
+        return confirmations.Select(c => c.RequestId!).FirstOrDefault(id => !pending.Contains(id));
     }
 
     private static ValidationProblem Invalid(string field, string message) =>

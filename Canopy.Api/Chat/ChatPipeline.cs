@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Canopy.Api.Agent;
 using Canopy.Api.Features;
 using Canopy.Api.Guardrails;
 using Canopy.Api.Llm;
@@ -15,12 +16,15 @@ using Microsoft.Extensions.Options;
 namespace Canopy.Api.Chat;
 
 /// <summary>One chat turn as a stream of events: input guardrails, retrieval (for features that use it), generation, output guardrails.</summary>
-public sealed class ChatPipeline(
+public sealed partial class ChatPipeline(
     GuardrailService guardrails,
     RagClient rag,
     AnswerGenerator generator,
     ILlmProviderAccessor providers,
     PromptRegistry prompts,
+    StudentAssistantAgent agent,
+    IHttpContextAccessor http,
+    Pseudonyms pseudonyms,
     IOptions<RetrievalOptions> retrieval,
     ILogger<ChatPipeline> logger)
 {
@@ -92,6 +96,13 @@ public sealed class ChatPipeline(
         try
         {
             var checkStarted = Stopwatch.GetTimestamp();
+            if (feature.UsesTools && string.IsNullOrEmpty(request.Message))
+            {
+                // Only answers to confirmations: there is no new text to check.
+                stage = "agent";
+                await RunAgentAsync(request, prompt, provider, conversationId, null, emit, started, null, cancellationToken);
+                return;
+            }
             var input = await guardrails.CheckAsync(request.Message!, GuardrailStage.Input, featureId, cancellationToken);
             guardrailsMs = Ms(checkStarted);
             if (input.IsBlocked)
@@ -103,6 +114,13 @@ public sealed class ChatPipeline(
             }
             if (input.Decision == GuardrailDecision.Redact)
                 await emit(new GuardrailEvent("input", "redact", [.. input.Detections.Select(d => d.Category).Distinct()], input.Text));
+
+            if (feature.UsesTools)
+            {
+                stage = "agent";
+                await RunAgentAsync(request, prompt, provider, conversationId, input.Text, emit, started, guardrailsMs, cancellationToken);
+                return;
+            }
 
             IReadOnlyList<Passage>? passages = null;
             if (feature.UsesRetrieval)
@@ -169,7 +187,7 @@ public sealed class ChatPipeline(
 
     private static string UserMessage(Exception ex, string stage) =>
         ex is RetrievalUnavailableException ? "The course search service is unavailable right now. Please try again in a moment."
-        : stage == "generation" ? "The language model is unavailable right now. Please try again in a moment."
+        : stage is "generation" or "agent" ? "The language model is unavailable right now. Please try again in a moment."
         : "Something went wrong while answering. The trace id above helps us find out what.";
 
     private static void Count(string feature, string outcome) =>

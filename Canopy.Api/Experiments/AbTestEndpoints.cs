@@ -35,7 +35,8 @@ public static class AbTestEndpoints
         string feature, FeatureCatalog features, PromptRegistry prompts, CancellationToken cancellationToken)
     {
         if (!FeatureCatalog.Ids.Contains(feature)) return PromptEndpoints.NoFeature(feature);
-        if (!features.IsFlagOn(FlagIds.AbTesting) || !features.IsEnabled(feature)) return TypedResults.NoContent();
+        // Two agents side by side would each ask to write the same calendar event: the student assistant is not A/B tested here.
+        if (!features.IsFlagOn(FlagIds.AbTesting) || !features.IsEnabled(feature) || features.Get(feature).UsesTools) return TypedResults.NoContent();
         var snapshot = await prompts.SnapshotAsync(feature, cancellationToken);
         return snapshot.Challenger is { } challenger
             ? TypedResults.Ok(new AbTestPlan(feature, snapshot.Champion.Version, challenger.Version))

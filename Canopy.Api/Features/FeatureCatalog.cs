@@ -9,6 +9,7 @@ public sealed class FeatureCatalog(IOptionsMonitor<FeatureSettings> settings, IO
     public const string InformationSearch = FeatureIds.InformationSearch;
     public const string Summarize = FeatureIds.Summarize;
     public const string SocraticTutor = FeatureIds.SocraticTutor;
+    public const string StudentAssistant = FeatureIds.StudentAssistant;
     public const string Default = FeatureIds.Default;
 
     public static IReadOnlyList<string> Ids => FeatureIds.All;
@@ -53,6 +54,10 @@ public sealed class FeatureCatalog(IOptionsMonitor<FeatureSettings> settings, IO
             case SocraticTutor:
                 (s.Name, s.Description, s.Prompt, s.UsesRetrieval, s.Temperature) = ("Socratic tutor",
                     "Guides you to the answer with questions instead of giving it outright.", FeaturePrompts.SocraticTutor, true, 0.5f);
+                break;
+            case StudentAssistant:
+                (s.Name, s.Description, s.Prompt, s.UsesRetrieval, s.UsesTools, s.MaxTokens) = ("Student assistant",
+                    "Searches your course documents, finds professors and reads and writes your course calendar.", FeaturePrompts.StudentAssistant, false, true, 700);
                 break;
         }
     }

@@ -35,7 +35,7 @@ public static class FeatureEndpoints
         return new FeatureFlagsResponse(
             [.. catalog.All().Select(f => new FeatureFlag(f.Id, f.Settings.Name, f.Settings.Description, catalog.IsEnabled(f.Id),
                 string.IsNullOrEmpty(f.Settings.Model) ? provider.Model : f.Settings.Model, f.Settings.Temperature,
-                f.Settings.MaxTokens, f.Settings.MaxInputTokens, f.Settings.UsesRetrieval))],
-            new ProviderInfo(provider.Name, provider.Model, provider.IsExtractive, provider.Notice));
+                f.Settings.MaxTokens, f.Settings.MaxInputTokens, f.Settings.UsesRetrieval, f.Settings.UsesTools))],
+            new ProviderInfo(provider.Name, provider.Model, provider.IsExtractive, provider.Notice, provider.CallsTools));
     }
 }

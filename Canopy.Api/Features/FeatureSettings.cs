@@ -32,6 +32,9 @@ public sealed class FeatureSettings
     /// <summary>Whether the question is answered from retrieved course passages.</summary>
     public bool UsesRetrieval { get; set; } = true;
 
+    /// <summary>Whether the feature is an agent that calls tools: it runs only with a model that can (see <c>LlmProvider.CallsTools</c>).</summary>
+    public bool UsesTools { get; set; }
+
     /// <summary>The system prompt.</summary>
     [Required]
     public string Prompt { get; set; } = "";

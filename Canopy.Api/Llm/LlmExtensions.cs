@@ -55,7 +55,7 @@ public static class LlmExtensions
             return new OpenAIClient(credential, clientOptions).GetChatClient(connection.Model).AsIChatClient();
         }).UseOpenTelemetry(configure: ConfigureTelemetry).Use(inner => new ModelCallSpanCapture(inner));
         builder.Services.AddSingleton<ILlmProviderAccessor>(sp =>
-            new FixedLlmProviderAccessor(new LlmProvider(mode, connection.Model, new ModelAnswerer(sp.GetRequiredService<IChatClient>()))));
+            new FixedLlmProviderAccessor(new LlmProvider(mode, connection.Model, new ModelAnswerer(sp.GetRequiredService<IChatClient>()), CallsTools: true)));
     }
 
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; the LLM client must not inherit the short defaults.

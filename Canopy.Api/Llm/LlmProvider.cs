@@ -4,7 +4,7 @@ namespace Canopy.Api.Llm;
 /// The provider a turn answers with, resolved once at the start of the turn and passed down: its name and model for the
 /// start event and the spans, the answerer that writes the answer, and why, when it is not the configured one.
 /// </summary>
-public sealed record LlmProvider(string Name, string Model, IAnswerer Answerer, string? Notice = null)
+public sealed record LlmProvider(string Name, string Model, IAnswerer Answerer, string? Notice = null, bool CallsTools = false)
 {
     public bool IsExtractive => Answerer is ExtractiveAnswerer;
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Canopy.Api.Admission;
 using Canopy.Api.Chat;
 using Canopy.Api.Features;
+using Canopy.Api.Llm;
 using Canopy.Contracts.Chat;
 
 namespace Canopy.Api.OpenAi;
@@ -33,10 +34,10 @@ public static class OpenAiEndpoints
     }
 
     internal static IResult ListModels(FeatureCatalog features) => TypedResults.Json(
-        new ModelList([.. features.All().Where(f => features.IsEnabled(f.Id)).Select(f => new ModelCard(ModelPrefix + f.Id, 1_767_225_600, f.Settings.Description))]),
+        new ModelList([.. features.All().Where(f => features.IsEnabled(f.Id) && !f.Settings.UsesTools).Select(f => new ModelCard(ModelPrefix + f.Id, 1_767_225_600, f.Settings.Description))]),
         OpenAiJson.Options);
 
-    internal static async Task<IResult> CompleteAsync(HttpContext context, FeatureCatalog features, ChatPipeline pipeline)
+    internal static async Task<IResult> CompleteAsync(HttpContext context, FeatureCatalog features, ChatPipeline pipeline, ILlmProviderAccessor providers)
     {
         if (!context.Request.HasJsonContentType())
             return OpenAiJson.Error(415, $"The body must be JSON (Content-Type: application/json), not '{context.Request.ContentType}'.", "invalid_request_error", code: "unsupported_media_type");
@@ -56,7 +57,10 @@ public static class OpenAiEndpoints
         var feature = request.Model![ModelPrefix.Length..];
         var history = messages.Take(messages.Count - 1).Where(m => m.Role is "user" or "assistant").Select(m => new ChatHistoryTurn(m.Role!, m.Text ?? "")).ToArray();
         var chat = new ChatRequest(messages[^1].Text, Feature: feature, History: history);
-        if (chat.Validate(features) is { Count: > 0 } errors)
+        // The student assistant asks the student to confirm its writes, which the completions protocol cannot carry.
+        if (features.Get(feature).UsesTools)
+            return OpenAiJson.Error(400, $"{features.Get(feature).Name} runs only in Canopy's chat, where you confirm its calendar changes.", "invalid_request_error", "model");
+        if (chat.Validate(features, providers.Current) is { Count: > 0 } errors)
             return OpenAiJson.Error(400, string.Join(" ", errors.Values.SelectMany(v => v)), "invalid_request_error", "messages");
 
         if (!request.Stream) return await CompleteOnceAsync(chat, request.Model, pipeline, context.RequestAborted);

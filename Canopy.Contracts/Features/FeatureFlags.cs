@@ -11,5 +11,8 @@ public sealed record FeatureFlag(
     string Id, string Name, string Description, bool Enabled, string? Model, float? Temperature, int? MaxTokens, int? MaxInputTokens, bool UsesRetrieval,
     bool UsesTools = false);
 
-/// <summary>The provider that answers now; <see cref="Notice"/> says why when it is a fallback.</summary>
-public sealed record ProviderInfo(string Name, string Model, bool Extractive, string? Notice);
+/// <summary>
+/// The provider that answers now; <see cref="Notice"/> says why when it is a fallback. Only a provider that
+/// <see cref="CallsTools"/> (an OpenAI-compatible model: vLLM or an endpoint) runs features that use tools.
+/// </summary>
+public sealed record ProviderInfo(string Name, string Model, bool Extractive, string? Notice, bool CallsTools = false);

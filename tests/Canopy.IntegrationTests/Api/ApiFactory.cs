@@ -6,7 +6,7 @@ public sealed class ApiFactory : SignedInFactory<ChatPipeline>
     public string DataPath { get; } = Directory.CreateTempSubdirectory("canopy-be-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseLocalTokens().UseSetting("Canopy:ApiKeys:DataPath", KeysPath).UseSetting("Canopy:Settings:DataPath", KeysPath).UseSetting("Canopy:Prompts:DataPath", KeysPath).UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", DataPath).UseSetting("Canopy:Evaluations:DataPath", DataPath)
+        builder.UseLocalTokens().UseSetting("Canopy:ApiKeys:DataPath", KeysPath).UseSetting("Canopy:Settings:DataPath", KeysPath).UseSetting("Canopy:Prompts:DataPath", KeysPath).UseSetting("Canopy:Agent:DataPath", KeysPath).UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", DataPath).UseSetting("Canopy:Evaluations:DataPath", DataPath)
             // Tests ask far more often than a student; the limits have their own tests.
             .UseSetting("Canopy:RateLimits:ChatTurnsPerMinute", "100000").UseSetting("Canopy:RateLimits:OpenAiCallsPerMinute", "100000");
 

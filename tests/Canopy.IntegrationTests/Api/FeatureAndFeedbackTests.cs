@@ -108,6 +108,6 @@ public sealed class FeatureAndFeedbackTests : IDisposable
     /// <summary>A second canopy-be over an existing data directory, as after a restart.</summary>
     private sealed class ApiFactoryOver(string dataPath) : SignedInFactory<Canopy.Api.Chat.ChatPipeline>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseLocalTokens().UseSetting("Canopy:ApiKeys:DataPath", KeysPath).UseSetting("Canopy:Settings:DataPath", KeysPath).UseSetting("Canopy:Prompts:DataPath", KeysPath).UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", dataPath);
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseLocalTokens().UseSetting("Canopy:ApiKeys:DataPath", KeysPath).UseSetting("Canopy:Settings:DataPath", KeysPath).UseSetting("Canopy:Prompts:DataPath", KeysPath).UseSetting("Canopy:Agent:DataPath", KeysPath).UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", dataPath);
     }
 }

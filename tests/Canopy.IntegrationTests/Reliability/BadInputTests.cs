@@ -52,8 +52,9 @@ public sealed class BadInputTests(BadInputServices services) : IClassFixture<Bad
         Assert.Equal(System.Net.HttpStatusCode.OK, search.StatusCode);
         var chat = new ChatRequest(longest);
         var features = services.Be.Services.GetService(typeof(Canopy.Api.Features.FeatureCatalog)) as Canopy.Api.Features.FeatureCatalog;
-        Assert.Empty(chat.Validate(features!));
-        Assert.NotEmpty((chat with { Message = longest + "a" }).Validate(features!));
+        var provider = services.Be.Services.GetRequiredService<Canopy.Api.Llm.ILlmProviderAccessor>().Current;
+        Assert.Empty(chat.Validate(features!, provider));
+        Assert.NotEmpty((chat with { Message = longest + "a" }).Validate(features!, provider));
     }
 
     private async Task<int> RatingsAsync()

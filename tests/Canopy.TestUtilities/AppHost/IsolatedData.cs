@@ -23,6 +23,7 @@ public sealed class IsolatedData : IDisposable
             .WithEnvironment("Canopy__Settings__DataPath", Path.Combine(Root, "be"))
             .WithEnvironment("Canopy__Prompts__DataPath", Path.Combine(Root, "be"))
             .WithEnvironment("Canopy__Evaluations__DataPath", Path.Combine(Root, "be"))
+            .WithEnvironment("Canopy__Agent__DataPath", Path.Combine(Root, "be"))
             // Tests ask far more often than a student; the limits have their own tests.
             .WithEnvironment("Canopy__RateLimits__ChatTurnsPerMinute", "100000").WithEnvironment("Canopy__RateLimits__OpenAiCallsPerMinute", "100000")
             .WithEnvironment("Canopy__RateLimits__ConcurrentStreams", "100");

@@ -15,7 +15,7 @@ public class SignedInFactory<TEntryPoint>(string role = "instructor") : WebAppli
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.UseLocalTokens().UseSetting("Canopy:ApiKeys:DataPath", KeysPath).UseSetting("Canopy:Settings:DataPath", KeysPath).UseSetting("Canopy:Prompts:DataPath", KeysPath)
-            .UseSetting("Canopy:Evaluations:DataPath", KeysPath);
+            .UseSetting("Canopy:Evaluations:DataPath", KeysPath).UseSetting("Canopy:Agent:DataPath", KeysPath);
 
     protected override void ConfigureClient(HttpClient client)
     {

@@ -28,6 +28,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     private readonly ModelScript _script;
     private readonly string _model;
     private readonly Func<JsonElement, IReadOnlyList<string>> _pieces;
+    private Func<JsonElement, ScriptedReply>? _reply;
     private readonly (int Prompt, int Completion) _usage;
     private LoopbackServer _server = default!;
 
@@ -59,6 +60,10 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     public static Task<ScriptedModelServer> AnswerAsync(string model, Func<JsonElement, IReadOnlyList<string>> pieces, int promptTokens, int completionTokens) =>
         StartAsync(new ScriptedModelServer(ModelScript.Answer, model, pieces, (promptTokens, completionTokens)));
 
+    /// <summary>A model that calls tools: each request's reply (text, or tool calls) comes from <paramref name="reply"/>.</summary>
+    public static Task<ScriptedModelServer> RepliesAsync(string model, Func<JsonElement, ScriptedReply> reply) =>
+        StartAsync(new ScriptedModelServer(ModelScript.Answer, model, _ => [], (40, 12)) { _reply = reply });
+
     private static async Task<ScriptedModelServer> StartAsync(ScriptedModelServer model)
     {
         model._server = await LoopbackServer.StartAsync(app => app.MapPost("/v1/chat/completions", model.ServeAsync));
@@ -76,8 +81,16 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         {
             case ModelScript.Answer:
                 context.Response.ContentType = "text/event-stream";
-                foreach (var piece in _pieces(body)) await SendAsync(context, Chunk(piece, null));
-                await SendAsync(context, Chunk("", "stop"));
+                var reply = _reply?.Invoke(body) ?? ScriptedReply.Text([.. _pieces(body)]);
+                foreach (var piece in reply.Pieces) await SendAsync(context, Chunk(piece, null));
+                for (var i = 0; i < reply.ToolCalls.Count; i++)
+                {
+                    // As vLLM streams them: the call's id and name first, its arguments in a later chunk.
+                    var call = reply.ToolCalls[i];
+                    await SendAsync(context, ToolChunk(new { index = i, id = call.Id, type = "function", function = new { name = call.Name, arguments = "" } }));
+                    await SendAsync(context, ToolChunk(new { index = i, function = new { arguments = call.Arguments } }));
+                }
+                await SendAsync(context, Chunk("", reply.ToolCalls.Count > 0 ? "tool_calls" : "stop"));
                 await SendAsync(context, new { id = "c1", @object = "chat.completion.chunk", created = 1, model = _model, choices = Array.Empty<object>(),
                     usage = new { prompt_tokens = _usage.Prompt, completion_tokens = _usage.Completion, total_tokens = _usage.Prompt + _usage.Completion } });
                 await context.Response.WriteAsync("data: [DONE]\n\n");
@@ -102,6 +115,9 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
     private object Chunk(string content, string? finishReason) =>
         new { id = "c1", @object = "chat.completion.chunk", created = 1, model = _model, choices = new[] { new { index = 0, delta = new { content }, finish_reason = finishReason } } };
+
+    private object ToolChunk(object toolCall) =>
+        new { id = "c1", @object = "chat.completion.chunk", created = 1, model = _model, choices = new[] { new { index = 0, delta = new { tool_calls = new[] { toolCall } }, finish_reason = (string?)null } } };
 
     private static async Task SendAsync(HttpContext context, object chunk)
     {
