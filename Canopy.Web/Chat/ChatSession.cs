@@ -11,7 +11,7 @@ namespace Canopy.Web.Chat;
 /// <summary>
 /// One browser tab's conversations: asks canopy-be inside a fresh <c>chat-turn</c> trace and applies each event to the turn.
 /// </summary>
-public sealed class ChatSession(ChatApiClient api, AbTestsClient abTests, AuthenticationStateProvider authentication, Pseudonyms pseudonyms,
+public sealed partial class ChatSession(ChatApiClient api, AbTestsClient abTests, AuthenticationStateProvider authentication, Pseudonyms pseudonyms,
     ILogger<ChatSession> logger)
 {
     /// <summary>How many earlier question/answer pairs go with a question as context.</summary>
@@ -54,29 +54,37 @@ public sealed class ChatSession(ChatApiClient api, AbTestsClient abTests, Authen
         Conversations.Append(Current).SelectMany(c => c.Turns).SelectMany(t => t.Ab is { } ab ? [t, ab.A, ab.B] : new[] { t })
             .FirstOrDefault(t => t.Id == turnId)?.Sources.FirstOrDefault(s => s.Index == index);
 
-    public async Task AskAsync(string question, string? feature, Func<Task> changed, CancellationToken cancellationToken)
+    public Task AskAsync(string question, string? feature, Func<Task> changed, CancellationToken cancellationToken) =>
+        AskAsync(question, feature, replaced: null, changed, cancellationToken);
+
+    /// <param name="replaced">A turn taken out to be asked again: a write it still waits for is declined too.</param>
+    private async Task AskAsync(string question, string? feature, ChatTurnView? replaced, Func<Task> changed, CancellationToken cancellationToken)
     {
         var conversation = Current;
         if (!Conversations.Contains(conversation)) Conversations.Add(conversation);
         var history = History(conversation.Turns);
+        var declines = DeclinePending(replaced is null ? conversation.Turns : [.. conversation.Turns, replaced]);
         var turn = new ChatTurnView(question, feature ?? ChatTurnView.DefaultFeature);
         conversation.Turns.Add(turn);
         conversation.UpdatedAt = DateTimeOffset.UtcNow;
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        var pseudonym = await PseudonymAsync();
         if (await PlanAsync(turn, changed, cancellationToken) is { } plan)
         {
-            await AskPairAsync(turn, plan, conversation.Id, history, pseudonyms.Of(user), changed, cancellationToken);
+            await AskPairAsync(turn, plan, conversation.Id, history, declines, pseudonym, changed, cancellationToken);
         }
         else if (turn.Status == TurnStatus.Streaming)
         {
-            using var activity = WebTelemetry.StartChatTurn(turn.Feature, conversation.Id, pseudonyms.Of(user));
+            using var activity = WebTelemetry.StartChatTurn(turn.Feature, conversation.Id, pseudonym);
             turn.TraceId = activity?.TraceId.ToHexString();
             await changed();
-            await StreamAsync(turn, new ChatRequest(question, conversation.Id, turn.Feature, [.. history]), activity, changed, cancellationToken);
+            await StreamAsync(turn, new ChatRequest(question, conversation.Id, turn.Feature, [.. history], Confirmations: declines), activity, changed,
+                cancellationToken, conversation.Turns);
         }
         conversation.UpdatedAt = DateTimeOffset.UtcNow;
         await changed();
     }
+
+    private async Task<string?> PseudonymAsync() => pseudonyms.Of((await authentication.GetAuthenticationStateAsync()).User);
 
     /// <summary>How long a turn waits to learn whether its feature's A/B test runs before answering once.</summary>
     public static readonly TimeSpan PlanTimeout = TimeSpan.FromSeconds(5);
@@ -110,8 +118,8 @@ public sealed class ChatSession(ChatApiClient api, AbTestsClient abTests, Authen
     /// Asks twice at once, with the champion and the challenger prompt, each in its own <c>chat-turn</c> trace (the two linked);
     /// the turn then holds "Answer A" until the student prefers one.
     /// </summary>
-    private async Task AskPairAsync(ChatTurnView turn, AbTestPlan plan, string conversationId, IReadOnlyList<ChatHistoryTurn> history, string? pseudonym,
-        Func<Task> changed, CancellationToken cancellationToken)
+    private async Task AskPairAsync(ChatTurnView turn, AbTestPlan plan, string conversationId, IReadOnlyList<ChatHistoryTurn> history,
+        ToolConfirmation[]? declines, string? pseudonym, Func<Task> changed, CancellationToken cancellationToken)
     {
         var pair = AbPair.Create(plan, conversationId, turn.AskedQuestion, turn.Feature, Coin);
         turn.Ab = pair;
@@ -128,22 +136,25 @@ public sealed class ChatSession(ChatApiClient api, AbTestsClient abTests, Authen
         }
         turn.Keep(pair.Kept);
 
-        ChatRequest Request(string alias) => new(turn.AskedQuestion, conversationId, turn.Feature, [.. history], alias);
+        // A pending write is declined once, with the champion's request.
+        ChatRequest Request(string alias) => new(turn.AskedQuestion, conversationId, turn.Feature, [.. history], alias,
+            alias == PromptAliases.Champion ? declines : null);
     }
 
     /// <summary>Streams one answer into <paramref name="turn"/> inside <paramref name="activity"/>, which is made current for this flow only.</summary>
-    private async Task StreamAsync(ChatTurnView turn, ChatRequest request, Activity? activity, Func<Task> changed, CancellationToken cancellationToken)
+    /// <param name="earlier">The conversation's turns: the result of a write declined by this request belongs to the turn that asked for it.</param>
+    private async Task StreamAsync(ChatTurnView turn, ChatRequest request, Activity? activity, Func<Task> changed, CancellationToken cancellationToken,
+        IReadOnlyList<ChatTurnView>? earlier = null)
     {
         if (activity is not null) Activity.Current = activity;
         try
         {
             await foreach (var e in api.StreamAsync(request, cancellationToken))
             {
-                Apply(turn, e);
+                Apply(OwnerOf(e, turn, earlier), e);
                 if (e is StartEvent { PromptVersion: { } version } && request.PromptAlias is not null) activity?.SetTag(WebTelemetry.PromptVersionAttribute, version);
                 await changed();
             }
-            if (turn.Status == TurnStatus.Streaming) turn.Status = TurnStatus.Done;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -158,6 +169,7 @@ public sealed class ChatSession(ChatApiClient api, AbTestsClient abTests, Authen
             turn.Status = TurnStatus.Error;
             turn.Error = (ex as ChatApiException)?.StudentMessage ?? "Canopy's chat service is unavailable right now. Please try again in a moment.";
         }
+        turn.Finish();
     }
 
     /// <summary>Asks the turn's question again in place of the turn; only the last turn, so the context stays what it was.</summary>
@@ -165,51 +177,11 @@ public sealed class ChatSession(ChatApiClient api, AbTestsClient abTests, Authen
     {
         if (Current.Turns.LastOrDefault() != turn || !turn.IsFinished) return Task.CompletedTask;
         Current.Turns.Remove(turn);
-        return AskAsync(turn.AskedQuestion, turn.Feature, changed, cancellationToken);
+        return AskAsync(turn.AskedQuestion, turn.Feature, turn, changed, cancellationToken);
     }
 
     /// <summary>Earlier answered turns as context; blocked, failed and stopped turns are left out.</summary>
     public static IReadOnlyList<ChatHistoryTurn> History(IEnumerable<ChatTurnView> turns) =>
         [.. turns.Where(t => t.Status == TurnStatus.Done && t.Answer.Length > 0).TakeLast(HistoryTurns)
             .SelectMany(t => new[] { new ChatHistoryTurn("user", t.Question), new ChatHistoryTurn("assistant", t.Answer) })];
-
-    public static void Apply(ChatTurnView turn, ChatEvent e)
-    {
-        switch (e)
-        {
-            case StartEvent start:
-                turn.TraceId = start.TraceId;
-                turn.SpanId = start.SpanId;
-                turn.Provider = start.Provider;
-                turn.Model = start.Model;
-                turn.Extractive = start.Extractive;
-                turn.Notice = start.Notice;
-                turn.PromptVersion = start.PromptVersion;
-                break;
-            case GuardrailEvent guardrail:
-                turn.RedactionNote = $"Personal data was removed before your question was used: {string.Join(", ", guardrail.Categories.Select(c => c.Replace('_', ' ')))}.";
-                turn.Question = guardrail.Text;
-                break;
-            case BlockedEvent blocked:
-                turn.Blocked = blocked;
-                turn.Status = TurnStatus.Blocked;
-                break;
-            case SourcesEvent sources:
-                turn.Sources = sources.Sources;
-                break;
-            case DeltaEvent delta:
-                turn.Append(delta.Delta);
-                break;
-            case DoneEvent done:
-                turn.Done = done;
-                if (turn.Status == TurnStatus.Streaming) turn.Status = TurnStatus.Done;
-                break;
-            case ErrorEvent error:
-                // Whatever canopy-be's wording, a failed search is shown as search being unavailable, not as a general failure.
-                turn.Error = error.Stage == "retrieval" && !error.Message.Contains("search", StringComparison.OrdinalIgnoreCase)
-                    ? "The course search service is unavailable right now. Please try again in a moment." : error.Message;
-                turn.Status = TurnStatus.Error;
-                break;
-        }
-    }
 }

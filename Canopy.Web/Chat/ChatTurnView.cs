@@ -4,10 +4,11 @@ using Canopy.Contracts.Features;
 
 namespace Canopy.Web.Chat;
 
-public enum TurnStatus { Streaming, Done, Blocked, Error, Stopped }
+/// <remarks>Stored by number in the browser, so new states go at the end.</remarks>
+public enum TurnStatus { Streaming, Done, Blocked, Error, Stopped, Awaiting }
 
 /// <summary>What the page shows of one question and its answer, filled in as events arrive.</summary>
-public sealed class ChatTurnView(string question, string feature = ChatTurnView.DefaultFeature)
+public sealed partial class ChatTurnView(string question, string feature = ChatTurnView.DefaultFeature)
 {
     public const string DefaultFeature = FeatureIds.Default;
 
@@ -40,7 +41,13 @@ public sealed class ChatTurnView(string question, string feature = ChatTurnView.
 
     public bool IsFinished => Status != TurnStatus.Streaming;
 
-    public void Append(string delta) => _answer.Append(delta);
+    public void Append(string delta)
+    {
+        // A continuation after a confirmation starts a new paragraph rather than running on from the last word.
+        if (_breakBeforeNext && _answer.Length > 0 && delta.Length > 0) _answer.Append("\n\n");
+        if (delta.Length > 0) _breakBeforeNext = false;
+        _answer.Append(delta);
+    }
 
     public void SetAnswer(string answer)
     {
@@ -55,5 +62,6 @@ public sealed class ChatTurnView(string question, string feature = ChatTurnView.
         (Question, RedactionNote, Status, TraceId, SpanId) = (answer.Question, answer.RedactionNote, answer.Status, answer.TraceId, answer.SpanId);
         (Provider, Model, Extractive, Notice, PromptVersion) = (answer.Provider, answer.Model, answer.Extractive, answer.Notice, answer.PromptVersion);
         (Blocked, Error, Sources, Done) = (answer.Blocked, answer.Error, answer.Sources, answer.Done);
+        (Steps, Confirmation, EarlierTraceIds) = (answer.Steps, answer.Confirmation, answer.EarlierTraceIds);
     }
 }

@@ -19,11 +19,14 @@ public sealed record StoredConversation(string Id, DateTimeOffset UpdatedAt, Sto
 
 public sealed record StoredTurn(
     string Id, string AskedQuestion, string Question, string Feature, string Answer, TurnStatus Status, string? TraceId, string? SpanId, string? Provider,
-    bool Extractive, string? Notice, string? RedactionNote, BlockedEvent? Blocked, string? Error, CitedSource[]? Sources, DoneEvent? Done, string? Rating)
+    bool Extractive, string? Notice, string? RedactionNote, BlockedEvent? Blocked, string? Error, CitedSource[]? Sources, DoneEvent? Done, string? Rating,
+    AgentStep[]? Steps = null, ToolConfirmationView? Confirmation = null, string[]? EarlierTraceIds = null)
 {
+    // The student assistant's steps and its pending write come back after a reload; older stored turns have none.
     public static StoredTurn From(ChatTurnView t) => new(
         t.Id, t.AskedQuestion, t.Question, t.Feature, t.Answer, t.Status, t.TraceId, t.SpanId, t.Provider, t.Extractive, t.Notice, t.RedactionNote,
-        t.Blocked, t.Error, [.. t.Sources], t.Done, t.Rating);
+        t.Blocked, t.Error, [.. t.Sources], t.Done, t.Rating, t.Steps.Count == 0 ? null : [.. t.Steps], t.Confirmation,
+        t.EarlierTraceIds.Count == 0 ? null : [.. t.EarlierTraceIds]);
 
     public ChatTurnView ToView()
     {
@@ -43,6 +46,9 @@ public sealed record StoredTurn(
             Sources = Sources ?? [],
             Done = Done,
             Rating = Rating,
+            Steps = [.. Steps ?? []],
+            Confirmation = Confirmation,
+            EarlierTraceIds = [.. EarlierTraceIds ?? []],
         };
         view.SetAnswer(Answer ?? "");
         return view;

@@ -74,6 +74,73 @@ public sealed class CanopyUi(CanopyAppFixture app, IPage page)
         return turn;
     }
 
+    /// <summary>Picks a feature in the composer's picker (e.g. <c>FeatureIds.StudentAssistant</c>); the picker shows only what canopy-be offers.</summary>
+    public async Task PickFeatureAsync(string feature)
+    {
+        var option = page.Locator($".feature-picker [data-feature='{feature}']");
+        await option.ClickAsync();
+        await Expect(option).ToHaveAttributeAsync("aria-checked", "true");
+    }
+
+    public Task PickStudentAssistantAsync() => PickFeatureAsync(Canopy.Contracts.Features.FeatureIds.StudentAssistant);
+
+    /// <summary>The student assistant's steps in a turn, in order; each has <c>data-tool</c> (the tool's id) and <c>data-status</c>.</summary>
+    public static ILocator Steps(ILocator turn) => turn.Locator("ol.agent-steps > li.agent-step");
+
+    /// <summary>Waits until the turn shows at least <paramref name="count"/> steps.</summary>
+    public static async Task<ILocator> WaitForStepsAsync(ILocator turn, int count)
+    {
+        await Expect(Steps(turn).Nth(count - 1)).ToBeVisibleAsync();
+        return Steps(turn);
+    }
+
+    /// <summary>
+    /// One step as the page shows it: the tool's id, its status (running, awaiting, ok, error, timeout, declined, withheld,
+    /// unfinished), its readable name and its result summary.
+    /// </summary>
+    public static async Task<(string Tool, string Status, string Name, string Summary)> StepAsync(ILocator turn, int index)
+    {
+        var step = Steps(turn).Nth(index);
+        return ((await step.GetAttributeAsync("data-tool"))!, (await step.GetAttributeAsync("data-status"))!,
+            await step.Locator(".step-name").InnerTextAsync(), await step.Locator(".step-result").TextContentAsync() ?? "");
+    }
+
+    /// <summary>Waits until the step at <paramref name="index"/> has <paramref name="status"/> (e.g. ToolStatuses.Ok).</summary>
+    public static Task WaitForStepStatusAsync(ILocator turn, int index, string status) =>
+        Expect(Steps(turn).Nth(index)).ToHaveAttributeAsync("data-status", status);
+
+    /// <summary>The write the turn waits for: "Canopy wants to …" with Confirm and Cancel.</summary>
+    public static ILocator Confirmation(ILocator turn) => turn.Locator("[data-confirmation='pending']");
+
+    /// <summary>Waits for the turn to stop and ask (<c>data-status="awaiting"</c>) and returns its confirmation card.</summary>
+    public static async Task<ILocator> WaitForConfirmationAsync(ILocator turn)
+    {
+        await Expect(turn).ToHaveAttributeAsync("data-status", "awaiting");
+        await Expect(Confirmation(turn)).ToBeVisibleAsync();
+        return Confirmation(turn);
+    }
+
+    /// <summary>Clicks Confirm and waits until the card gave way to the continuation streaming into the same turn.</summary>
+    public static Task ConfirmAsync(ILocator turn) => DecideAsync(turn, "confirm");
+
+    /// <summary>Clicks Cancel: the write is declined and canopy-be goes on without it.</summary>
+    public static Task CancelAsync(ILocator turn) => DecideAsync(turn, "cancel");
+
+    private static async Task DecideAsync(ILocator turn, string decision)
+    {
+        await Confirmation(turn).Locator($"button[data-decision='{decision}']").ClickAsync();
+        await Expect(Confirmation(turn)).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The turn's latest trace (a continuation's after a confirmation) and the traces before it, from the answer's links.</summary>
+    public static async Task<(string? Latest, IReadOnlyList<string> Earlier)> TracesAsync(ILocator turn)
+    {
+        var earlier = turn.Locator(".trace-link.earlier");
+        var ids = new List<string>();
+        for (var i = 0; i < await earlier.CountAsync(); i++) ids.Add((await earlier.Nth(i).GetAttributeAsync("data-trace-id"))!);
+        return (await turn.GetAttributeAsync("data-trace-id"), ids);
+    }
+
     /// <summary>Saves a screenshot under CANOPY_SCREENSHOTS_DIR when set (the README's images are made this way).</summary>
     public async Task ScreenshotAsync(string name)
     {
