@@ -106,8 +106,6 @@ public sealed class StudentAssistantAgent(
 
         history.AddMessages(updates);
         await memory.SaveAsync(request.ConversationId, request.Owner, history, CancellationToken.None);
-        agent?.SetTag("gen_ai.usage.input_tokens", input);
-        agent?.SetTag("gen_ai.usage.output_tokens", output);
         var finishReason = pending.Any(ConversationHistory.IsWrite) ? "confirmation" : finish ?? "stop";
         return new AgentResult(finishReason, input, output, Stopwatch.GetElapsedTime(started));
     }

@@ -39,7 +39,8 @@ public static class VllmBuilderExtensions
             .WithOtlpExporter()
             // A shell expands the OTLP endpoint that Aspire (or the cluster) injects into vLLM's tracing flag.
             .WithEntrypoint("/bin/sh")
-            .WithArgs("-c", "exec vllm serve \"$VLLM_MODEL\" --served-model-name \"$VLLM_SERVED_MODEL_NAME\" --host 0.0.0.0 --port 8000 --otlp-traces-endpoint \"$OTEL_EXPORTER_OTLP_ENDPOINT\"")
+            // The student assistant calls tools: vLLM parses the model's tool calls only when asked to (hermes: Qwen2.5's format).
+            .WithArgs("-c", "exec vllm serve \"$VLLM_MODEL\" --served-model-name \"$VLLM_SERVED_MODEL_NAME\" --host 0.0.0.0 --port 8000 --otlp-traces-endpoint \"$OTEL_EXPORTER_OTLP_ENDPOINT\" --enable-auto-tool-choice --tool-call-parser hermes")
             .WithHttpHealthCheck("/health", endpointName: VllmResource.PrimaryEndpointName);
     }
 

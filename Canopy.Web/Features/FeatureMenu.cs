@@ -19,13 +19,13 @@ public sealed record FeatureMenu(IReadOnlyList<FeatureFlag> Features, ProviderIn
 
     public bool Unreachable => Source == MenuSource.Unreachable;
 
-    /// <summary>Extracts call no tools, so an extractive provider cannot run a feature that uses them.</summary>
-    public bool Extractive => Provider?.Extractive == true;
+    /// <summary>Only a model that calls tools (vLLM or an endpoint) runs a feature that uses them; extracts and the in-process model cannot.</summary>
+    public bool CallsTools => Provider?.CallsTools == true;
 
     public IEnumerable<FeatureFlag> Enabled => Features.Where(f => f.Enabled);
 
     /// <summary>What the picker shows: the enabled features the provider can run, each with the description the student reads.</summary>
-    public IEnumerable<FeatureFlag> Offered => Enabled.Where(f => !(f.UsesTools && Extractive)).Select(Described);
+    public IEnumerable<FeatureFlag> Offered => Enabled.Where(f => !f.UsesTools || CallsTools).Select(Described);
 
     public bool Offers(string id) => Offered.Any(f => f.Id == id);
 
@@ -40,7 +40,7 @@ public sealed record FeatureMenu(IReadOnlyList<FeatureFlag> Features, ProviderIn
         var wanted = Features.FirstOrDefault(f => f.Id == requested);
         var name = Offered.FirstOrDefault(f => f.Id == fallback)?.Name ?? "information search";
         var notice = wanted is { Enabled: true, UsesTools: true }
-            ? $"{wanted.Name} needs a generative model, and Canopy answers with extracts right now: {name} is selected instead."
+            ? $"{wanted.Name} needs a model that calls tools, and the one answering now cannot: {name} is selected instead."
             : $"{wanted?.Name ?? "That feature"} is not available right now: {name} is selected instead.";
         return (fallback, notice);
     }

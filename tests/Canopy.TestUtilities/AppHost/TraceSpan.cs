@@ -60,6 +60,18 @@ public static class TraceSpanExtensions
         spans.SingleOrDefault(s => s.Service == service && s.Name == name && (where is null || where(s)))
         ?? throw new Xunit.Sdk.XunitException($"No single {service}/{name} span in: {string.Join(", ", spans.Select(s => $"{s.Service}/{s.Name}"))}");
 
+    /// <summary>Whether <paramref name="span"/> lies under <paramref name="ancestor"/>, at any depth.</summary>
+    public static bool IsUnder(this IReadOnlyList<TraceSpan> spans, TraceSpan span, TraceSpan ancestor)
+    {
+        for (var current = span; current.ParentSpanId is { } parent;)
+        {
+            if (parent == ancestor.SpanId) return true;
+            if (spans.FirstOrDefault(s => s.SpanId == parent) is not { } next) return false;
+            current = next;
+        }
+        return false;
+    }
+
     public static void AssertChildOf(this TraceSpan child, TraceSpan parent) =>
         Assert.True(child.ParentSpanId == parent.SpanId, $"{child.Service}/{child.Name} should be a child of {parent.Service}/{parent.Name}");
 }

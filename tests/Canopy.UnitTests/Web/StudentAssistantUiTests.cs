@@ -127,11 +127,12 @@ public sealed class StudentAssistantUiTests
     }
 
     [Theory]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    public void The_picker_hides_tool_features_while_the_provider_is_extractive(bool extractive, bool offered)
+    [InlineData("extractive", false)]
+    [InlineData("llama", false)]
+    [InlineData("endpoint", true)]
+    public void The_picker_offers_tool_features_only_while_a_model_that_calls_tools_answers(string provider, bool offered)
     {
-        var menu = Menu(extractive);
+        var menu = Menu(provider);
 
         Assert.Equal(offered, menu.Offers(FeatureIds.StudentAssistant));
         Assert.True(menu.Offers(FeatureIds.InformationSearch));
@@ -141,7 +142,7 @@ public sealed class StudentAssistantUiTests
     [Fact]
     public void The_student_assistant_says_what_its_tools_do()
     {
-        var description = Menu(extractive: false).Offered.Single(f => f.Id == FeatureIds.StudentAssistant).Description;
+        var description = Menu("vllm").Offered.Single(f => f.Id == FeatureIds.StudentAssistant).Description;
 
         Assert.Contains("documents", description);
         Assert.Contains("professors", description);
@@ -149,23 +150,23 @@ public sealed class StudentAssistantUiTests
     }
 
     [Fact]
-    public void A_link_to_the_assistant_falls_back_to_the_default_with_a_notice_when_extractive()
+    public void A_link_to_the_assistant_falls_back_to_the_default_with_a_notice_when_the_model_calls_no_tools()
     {
-        Assert.Equal((FeatureIds.StudentAssistant, null), Menu(extractive: false).Choose(FeatureIds.StudentAssistant));
+        Assert.Equal((FeatureIds.StudentAssistant, null), Menu("vllm").Choose(FeatureIds.StudentAssistant));
 
-        var (feature, notice) = Menu(extractive: true).Choose(FeatureIds.StudentAssistant);
+        var (feature, notice) = Menu("extractive").Choose(FeatureIds.StudentAssistant);
 
         Assert.Equal(FeatureIds.InformationSearch, feature);
-        Assert.Contains("Student assistant needs a generative model", notice);
-        Assert.Equal((FeatureIds.InformationSearch, null), Menu(extractive: true).Choose(null));
+        Assert.Contains("Student assistant needs a model that calls tools", notice);
+        Assert.Equal((FeatureIds.InformationSearch, null), Menu("extractive").Choose(null));
     }
 
-    private static FeatureMenu Menu(bool extractive) => new(
+    private static FeatureMenu Menu(string provider) => new(
         [
             FeatureMenu.InformationSearch,
             new FeatureFlag(FeatureIds.StudentAssistant, "Student assistant", "An agent.", true, "m", 0.2f, 512, 4096, UsesRetrieval: true, UsesTools: true),
         ],
-        new ProviderInfo(extractive ? "extractive" : "llama", "m", extractive, null), MenuSource.Api);
+        new ProviderInfo(provider, "m", provider == "extractive", null, CallsTools: provider is "vllm" or "endpoint"), MenuSource.Api);
 
     /// <summary>A turn that searched, then asked to create an event and ended waiting, as canopy-be streams it.</summary>
     private static ChatTurnView AwaitingTurn()
