@@ -16,6 +16,7 @@ public static class AgentExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => FacultyDirectory.Parse(File.ReadAllText(FacultyDirectoryPath)));
         builder.Services.AddSingleton<IConversationMemory, SqliteConversationMemory>();
+        builder.Services.AddScoped<ConversationOwner>();
         builder.Services.AddScoped<AgentToolbox>();
         builder.Services.AddScoped<StudentAssistantAgent>();
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; a retried create_event could add an event twice.

@@ -5,11 +5,11 @@ using Canopy.Contracts.Chat;
 namespace Canopy.Api.Agent;
 
 /// <summary>
-/// One turn of the agent as the pipeline decided it: the provider and prompt version, the conversation and whose it is,
-/// the student's message after the input guardrails (null when the turn only answers confirmations) and those answers.
+/// One turn of the agent as the pipeline decided it: the provider and prompt version, the conversation, the student's
+/// message after the input guardrails (null when the turn only answers confirmations) and those answers.
 /// </summary>
 public sealed record AgentRequest(
-    string FeatureId, LlmProvider Provider, ResolvedPrompt Prompt, string ConversationId, string Owner, string? Message,
+    string FeatureId, LlmProvider Provider, ResolvedPrompt Prompt, string ConversationId, string? Message,
     IReadOnlyList<ToolConfirmation> Confirmations);
 
 /// <summary>How the turn ended (<c>stop</c>, <c>length</c>, or <c>confirmation</c> while a write waits) and what it cost.</summary>

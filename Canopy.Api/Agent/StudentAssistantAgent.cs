@@ -17,7 +17,7 @@ namespace Canopy.Api.Agent;
 /// before the answer; a write to the calendar ends the turn until the student confirms it.
 /// </summary>
 public sealed class StudentAssistantAgent(
-    AgentToolbox toolbox, IConversationMemory memory, IOptions<AgentOptions> options, ILoggerFactory loggers, IServiceProvider services, TimeProvider time)
+    AgentToolbox toolbox, IConversationMemory memory, ConversationOwner owners, IOptions<AgentOptions> options, ILoggerFactory loggers, IServiceProvider services, TimeProvider time)
 {
     public const string AgentName = "student-assistant";
 
@@ -26,7 +26,8 @@ public sealed class StudentAssistantAgent(
     {
         var started = Stopwatch.GetTimestamp();
         var settings = options.Value;
-        var stored = await memory.LoadAsync(request.ConversationId, request.Owner, cancellationToken);
+        var owner = owners.Current;
+        var stored = await memory.LoadAsync(request.ConversationId, owner, cancellationToken);
         var history = new List<ChatMessage>(stored);
         var turn = new AgentTurn(request.FeatureId, settings.MaxToolCallsPerTurn);
         var ended = new HashSet<string>();
@@ -105,7 +106,7 @@ public sealed class StudentAssistantAgent(
         }
 
         history.AddMessages(updates);
-        await memory.SaveAsync(request.ConversationId, request.Owner, history, CancellationToken.None);
+        await memory.SaveAsync(request.ConversationId, owner, history, CancellationToken.None);
         var finishReason = pending.Any(ConversationHistory.IsWrite) ? "confirmation" : finish ?? "stop";
         return new AgentResult(finishReason, input, output, Stopwatch.GetElapsedTime(started));
     }

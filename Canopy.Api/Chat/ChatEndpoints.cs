@@ -31,12 +31,12 @@ public static class ChatEndpoints
     /// <remarks>The client closing the request (Stop) cancels <see cref="HttpContext.RequestAborted"/>, and with it the turn.</remarks>
     internal static async Task<Results<ServerSentEventsResult<ChatEvent>, ValidationProblem, ProblemHttpResult>> Chat(
         ChatRequest request, FeatureCatalog features, PromptRegistry prompts, ChatPipeline pipeline, ILlmProviderAccessor providers,
-        IConversationMemory memory, Pseudonyms pseudonyms, HttpContext context)
+        IConversationMemory memory, ConversationOwner owner, HttpContext context)
     {
         var errors = request.Validate(features, providers.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (request.Confirmations is { Length: > 0 } confirmations
-            && await UnknownConfirmationAsync(confirmations, request.ConversationId!, pseudonyms.Of(context.User) ?? "service", memory, context.RequestAborted) is { } unknown)
+            && await UnknownConfirmationAsync(confirmations, request.ConversationId!, owner.Current, memory, context.RequestAborted) is { } unknown)
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing waits for this confirmation",
                 detail: $"No change with request id '{unknown}' waits for confirmation in this conversation; it may have been answered already.");
         // The turn's prompt version is decided here, once; a challenger only while the feature's A/B test runs.

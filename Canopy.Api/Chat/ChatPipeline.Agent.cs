@@ -19,13 +19,12 @@ public sealed partial class ChatPipeline
         Func<ChatEvent, ValueTask> emit, long started, double? guardrailsMs, CancellationToken cancellationToken)
     {
         var featureId = request.Feature ?? FeatureCatalog.Default;
-        var owner = http.HttpContext?.User is { } user ? pseudonyms.Of(user) ?? "service" : "service";
         var guard = guardrails.CreateOutputGuard(featureId);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         AgentResult? result = null;
         try
         {
-            result = await agent.RunAsync(new AgentRequest(featureId, provider, prompt, conversationId, owner, message, request.Confirmations ?? []), emit,
+            result = await agent.RunAsync(new AgentRequest(featureId, provider, prompt, conversationId, message, request.Confirmations ?? []), emit,
                 async text =>
                 {
                     var safe = await guard.PushAsync(text, cancellationToken);

@@ -23,8 +23,6 @@ public sealed partial class ChatPipeline(
     ILlmProviderAccessor providers,
     PromptRegistry prompts,
     StudentAssistantAgent agent,
-    IHttpContextAccessor http,
-    Pseudonyms pseudonyms,
     IOptions<RetrievalOptions> retrieval,
     ILogger<ChatPipeline> logger)
 {

@@ -10,18 +10,20 @@ public sealed class FeatureAndFeedbackTests : IDisposable
     private readonly ApiFactory _factory = new();
 
     [Fact]
-    public async Task Feature_flags_list_the_three_features_and_the_provider()
+    public async Task Feature_flags_list_the_four_features_and_the_provider()
     {
         using var client = _factory.CreateClient();
 
         var flags = await client.GetFromJsonAsync<JsonElement>("/api/feature-flags");
 
         var features = flags.GetProperty("features").EnumerateArray().ToList();
-        Assert.Equal(["information-search", "summarize", "socratic-tutor"], features.Select(f => f.GetProperty("id").GetString()));
+        Assert.Equal(["information-search", "summarize", "socratic-tutor", "student-assistant"], features.Select(f => f.GetProperty("id").GetString()));
         Assert.All(features, f => Assert.True(f.GetProperty("enabled").GetBoolean()));
         Assert.False(features[1].GetProperty("usesRetrieval").GetBoolean());
         Assert.Equal(400, features[1].GetProperty("maxTokens").GetInt32());
+        Assert.Equal([false, false, false, true], features.Select(f => f.GetProperty("usesTools").GetBoolean()));
         Assert.Equal("extractive", flags.GetProperty("provider").GetProperty("name").GetString());
+        Assert.False(flags.GetProperty("provider").GetProperty("callsTools").GetBoolean());
     }
 
     [Fact]

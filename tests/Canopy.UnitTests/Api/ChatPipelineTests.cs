@@ -31,7 +31,7 @@ public sealed class ChatPipelineTests
         var generator = new AnswerGenerator(Options.Create(new GenerationOptions()));
         var guardrails = new GuardrailService([new PiiDetector(), new PromptInjectionDetector()], [], Options.Create(new GuardrailOptions()), NullLogger<GuardrailService>.Instance);
         var catalog = TestFeatures.Catalog();
-        return new ChatPipeline(guardrails, new RagClient(http), generator, provider, TestFeatures.Registry(catalog), Options.Create(new RetrievalOptions()), NullLogger<ChatPipeline>.Instance);
+        return new ChatPipeline(guardrails, new RagClient(http), generator, provider, TestFeatures.Registry(catalog), agent: null!, Options.Create(new RetrievalOptions()), NullLogger<ChatPipeline>.Instance);
     }
 
     private static async Task<List<ChatEvent>> RunAsync(ChatPipeline pipeline, string message, string? feature = null)
