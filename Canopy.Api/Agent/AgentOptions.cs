@@ -17,7 +17,7 @@ public sealed class AgentOptions
 
     /// <summary>canopy-calendar's MCP endpoint (service discovery resolves the name).</summary>
     [Required]
-    public string CalendarUri { get; set; } = "https+http://canopy-calendar/mcp";
+    public string CalendarUri { get; set; } = "http://canopy-calendar/mcp";
 
     /// <summary>Earlier exchanges of a conversation the agent remembers (a user message and all that answered it).</summary>
     [Range(1, 100)]
