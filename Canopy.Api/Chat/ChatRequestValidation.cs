@@ -11,7 +11,7 @@ public static class ChatRequestValidation
     /// <summary>Problems by field, empty when the request can be answered.</summary>
     public static Dictionary<string, string[]> Validate(this ChatRequest request, FeatureCatalog features)
     {
-        var (message, conversationId, feature, history, _) = request;
+        var (message, conversationId, feature, history, _, _) = request;
         var errors = new Dictionary<string, string[]>();
         var refusal = features.Refusal(feature);
         if (refusal is not null) errors["feature"] = [refusal];
