@@ -1,5 +1,6 @@
 using Canopy.Calendar.Events;
 using Canopy.Calendar.Tools;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Canopy.Calendar;
 
@@ -12,7 +13,7 @@ public static class CalendarExtensions
     {
         builder.Services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ICalendarStore, SqliteCalendarStore>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<CalendarSeeder>();
         builder.Services.AddMcpServer(mcp => mcp.ServerInfo = new() { Name = CanopyAudiences.Calendar, Version = "1.0.0" })
             // Stateless: any replica answers any request, so a cluster needs no session affinity.
