@@ -16,11 +16,19 @@ var rag = builder.AddProject<Projects.Canopy_Rag>("canopy-rag")
     .WithVectorStore(modes, milvus)
     .WithIdentity(identity);
 
+// The agent's calendar: an MCP server that canopy-be calls with the student's token.
+var calendar = builder.AddProject<Projects.Canopy_Calendar>("canopy-calendar")
+    .WithHttpHealthCheck("/health")
+    .WithRestartOnCrash()
+    .WithCanopyTelemetry()
+    .WithIdentity(identity);
+
 var api = builder.AddProject<Projects.Canopy_Api>("canopy-be")
     .WithHttpHealthCheck("/health")
     .WithRestartOnCrash()
     .WithCanopyTelemetry()
     .WithReference(rag).WaitFor(rag)
+    .WithReference(calendar).WaitFor(calendar)
     .WithLlm(modes, llm)
     .WithIdentity(identity)
     .WithServiceClient(identity);

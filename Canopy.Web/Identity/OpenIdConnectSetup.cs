@@ -9,7 +9,7 @@ namespace Canopy.Web.Identity;
 /// <summary>Signs users in at canopy-identity with the authorization code flow and PKCE, keeping the tokens in the sign-in cookie.</summary>
 internal sealed class OpenIdConnectSetup(IOptions<IdentityOptions> identity) : IConfigureNamedOptions<OpenIdConnectOptions>
 {
-    public static readonly string[] Scopes = ["openid", "profile", "roles", "canopy-be", "canopy-rag"];
+    public static readonly string[] Scopes = ["openid", "profile", "roles", "canopy-be", "canopy-rag", "canopy-calendar"];
 
     public void Configure(string? name, OpenIdConnectOptions options)
     {

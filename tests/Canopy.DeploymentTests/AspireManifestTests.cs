@@ -11,6 +11,7 @@ public sealed class AspireManifestTests(AspireManifestFixture fixture)
     [InlineData("canopy-ui", "project.v0")]
     [InlineData("canopy-be", "project.v0")]
     [InlineData("canopy-rag", "project.v0")]
+    [InlineData("canopy-calendar", "project.v0")]
     [InlineData("milvus", "container.v0")]
     [InlineData("vllm", "container.v0")]
     public void Publishing_declares_every_resource_of_the_cluster_shape(string name, string type) =>
@@ -57,9 +58,11 @@ public sealed class AspireManifestTests(AspireManifestFixture fixture)
         Assert.Equal("{milvus.connectionString}", Env("canopy-rag")["ConnectionStrings__milvus"].Text());
         Assert.Equal("{vllm.connectionString}", Env("canopy-be")["ConnectionStrings__llm"].Text());
         Assert.Equal("{canopy-rag.bindings.http.url}", Env("canopy-be")["services__canopy-rag__http__0"].Text());
+        Assert.Equal("{canopy-calendar.bindings.http.url}", Env("canopy-be")["services__canopy-calendar__http__0"].Text());
         Assert.Equal("{canopy-be.bindings.http.url}", Env("canopy-ui")["services__canopy-be__http__0"].Text());
         Assert.Equal("true", fixture.Resource("canopy-ui")["bindings"]!["http"]!["external"]!.ToString());
         Assert.Null(fixture.Resource("canopy-be")["bindings"]!["http"]!["external"]);
+        Assert.Null(fixture.Resource("canopy-calendar")["bindings"]!["http"]!["external"]);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace Canopy.DeploymentTests;
 public sealed class ConfigurationKeyTests
 {
     private static readonly Assembly[] ServiceAssemblies =
-        [typeof(Canopy.Web.Chat.ChatUiOptions).Assembly, typeof(Canopy.Api.Llm.GenerationOptions).Assembly, typeof(Canopy.Rag.RagTelemetry).Assembly, typeof(Canopy.Contracts.ModeOptions).Assembly];
+        [typeof(Canopy.Web.Chat.ChatUiOptions).Assembly, typeof(Canopy.Api.Llm.GenerationOptions).Assembly, typeof(Canopy.Rag.RagTelemetry).Assembly,
+            typeof(Canopy.Calendar.Events.CalendarOptions).Assembly, typeof(Canopy.Contracts.ModeOptions).Assembly];
 
     [Theory]
     [InlineData("embedded")]
@@ -17,7 +18,7 @@ public sealed class ConfigurationKeyTests
         var known = KnownKeys();
         foreach (var (map, literals) in KustomizeTree.Load(RepoFiles.Overlay(overlay)).ConfigMaps)
             foreach (var key in literals.Keys)
-                Assert.True(known.Contains(key), $"{map}: {key} is not a setting of canopy-ui, canopy-be or canopy-rag");
+                Assert.True(known.Contains(key), $"{map}: {key} is not a setting of canopy-ui, canopy-be, canopy-rag or canopy-calendar");
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed partial class ManifestParityTests(AspireManifestFixture fixture)
     [InlineData("canopy-ui")]
     [InlineData("canopy-be")]
     [InlineData("canopy-rag")]
+    [InlineData("canopy-calendar")]
     public void Every_variable_of_a_project_reaches_its_deployment(string project)
     {
         var container = KustomizeTree.Containers(_gpu.Get("Deployment", project)).Single();

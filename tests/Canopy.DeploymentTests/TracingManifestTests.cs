@@ -20,7 +20,8 @@ public sealed class TracingManifestTests
             .Select(c => (Name: c["name"].Text(), Endpoint: Gpu.EffectiveEnv(c).GetValueOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT")))
             .Where(c => c.Name != "milvus")
             .ToList();
-        Assert.Equal(4, endpoints.Count);
+        // The four Canopy services and vLLM.
+        Assert.Equal(5, endpoints.Count);
         Assert.All(endpoints, e => Assert.Equal(CollectorGrpc, e.Endpoint));
         Assert.Equal(CollectorGrpc, Gpu.OfKind("Instrumentation").Single()["spec"]!["exporter"]!["endpoint"].Text());
         Assert.Equal("0.0.0.0:4317", Collector["spec"]!["config"]!["receivers"]!["otlp"]!["protocols"]!["grpc"]!["endpoint"].Text());

@@ -7,7 +7,7 @@ namespace Canopy.DeploymentTests;
 /// <summary>The OpenShift workloads read from deploy/openshift: parse, restricted-SCC security, probes, resources, images.</summary>
 public sealed partial class WorkloadManifestTests
 {
-    public static TheoryData<string> Services => new() { "canopy-ui", "canopy-be", "canopy-rag" };
+    public static TheoryData<string> Services => new() { "canopy-ui", "canopy-be", "canopy-rag", "canopy-calendar" };
     public static TheoryData<string> Overlays => new() { "embedded", "gpu" };
 
     private static readonly KustomizeTree Gpu = KustomizeTree.Load(RepoFiles.Overlay("gpu"));
@@ -103,6 +103,7 @@ public sealed partial class WorkloadManifestTests
     [InlineData("canopy-ui", "Canopy.Web")]
     [InlineData("canopy-be", "Canopy.Api")]
     [InlineData("canopy-rag", "Canopy.Rag")]
+    [InlineData("canopy-calendar", "Canopy.Calendar")]
     public void Images_and_ports_agree_with_the_project_container_settings(string service, string project)
     {
         var container = KustomizeTree.Containers(Gpu.Get("Deployment", service)).Single();
@@ -132,6 +133,7 @@ public sealed partial class WorkloadManifestTests
             ("canopy-ui", typeof(Canopy.Web.Chat.ChatUiOptions).Assembly),
             ("canopy-be", typeof(Canopy.Api.Llm.GenerationOptions).Assembly),
             ("canopy-rag", typeof(Canopy.Rag.RagTelemetry).Assembly),
+            ("canopy-calendar", typeof(Canopy.Calendar.Events.CalendarOptions).Assembly),
         ];
         foreach (var (service, assembly) in services)
             foreach (var type in assembly.GetTypes())

@@ -26,11 +26,13 @@ public sealed class AppHostModelTests
         await using var builder = await ModelAsync();
 
         Assert.Empty(builder.Resources.OfType<ContainerResource>());
-        Assert.Equal(["canopy-be", "canopy-identity", "canopy-rag", "canopy-ui"], builder.Resources.OfType<ProjectResource>().Select(p => p.Name).Order());
+        Assert.Equal(["canopy-be", "canopy-calendar", "canopy-identity", "canopy-rag", "canopy-ui"], builder.Resources.OfType<ProjectResource>().Select(p => p.Name).Order());
         var rag = await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-rag"));
         var api = await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-be"));
         Assert.Equal("embedded", rag["Canopy__VectorStore"]);
         Assert.Equal("embedded", api["Canopy__Llm"]);
+        // The student assistant's MCP tools.
+        Assert.Equal("{canopy-calendar.bindings.http.url}", api["services__canopy-calendar__http__0"]);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed class AppHostModelTests
         var identity = await EnvironmentOf(builder.Resources.Single(r => r.Name == "canopy-identity"));
         Assert.Equal("{student-password.value}", identity["Identity__Users__student__Password"]);
         Assert.Equal("{canopy-ui.bindings.http.url}", identity["Identity__UiClient__BaseUrl"]);
-        foreach (var service in new[] { "canopy-ui", "canopy-be", "canopy-rag" })
+        foreach (var service in new[] { "canopy-ui", "canopy-be", "canopy-rag", "canopy-calendar" })
         {
             var environment = await EnvironmentOf(builder.Resources.Single(r => r.Name == service));
             Assert.Equal("{canopy-identity.bindings.http.url}", environment["Canopy__Identity__Authority"]);

@@ -12,6 +12,7 @@ public sealed class SignedInServicesTests(CanopyAppFixture app)
     [InlineData("canopy-be", "GET", "/v1/models")]
     [InlineData("canopy-rag", "GET", "/api/documents")]
     [InlineData("canopy-rag", "POST", "/api/search")]
+    [InlineData("canopy-calendar", "POST", "/mcp")]
     public async Task An_anonymous_call_is_refused_with_401(string service, string method, string path)
     {
         using var client = app.CreateClient(service, user: null);
@@ -22,6 +23,26 @@ public sealed class SignedInServicesTests(CanopyAppFixture app)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+
+    [Fact]
+    public async Task A_students_token_from_canopy_identity_reaches_the_calendar_tools()
+    {
+        var http = app.CreateClient("canopy-calendar", "student");
+        var transport = new ModelContextProtocol.Client.HttpClientTransport(new ModelContextProtocol.Client.HttpClientTransportOptions
+        {
+            Endpoint = new Uri(http.BaseAddress!, "/mcp"),
+            TransportMode = ModelContextProtocol.Client.HttpTransportMode.StreamableHttp,
+        }, http, ownsHttpClient: true);
+        await using var client = await ModelContextProtocol.Client.McpClient.CreateAsync(transport);
+
+        var tools = await client.ListToolsAsync();
+        var exams = await client.CallToolAsync(Canopy.Contracts.Calendar.CalendarToolNames.UpcomingEvents,
+            new Dictionary<string, object?> { ["from"] = "2026-12-03", ["course"] = "PHYS-214", ["category"] = "exam" });
+
+        Assert.Equal(Canopy.Contracts.Calendar.CalendarToolNames.All.Order(), tools.Select(t => t.Name).Order());
+        Assert.NotEqual(true, exams.IsError);
+        Assert.Contains("phys-214-final-exam", Calendar.CalendarCalls.Text(exams));
     }
 
     [Fact]

@@ -8,13 +8,14 @@ namespace Canopy.IntegrationTests.Identity;
 
 /// <summary>
 /// An API validates canopy-identity's access tokens with plain ASP.NET Core JwtBearer, from the discovery document and
-/// its keys, as canopy-be and canopy-rag do: the token's audience must be the API's own.
+/// its keys, as canopy-be, canopy-rag and canopy-calendar do: the token's audience must be the API's own.
 /// </summary>
 public sealed class JwtBearerValidationTests(IdentityProviderFactory provider) : IClassFixture<IdentityProviderFactory>
 {
     [Theory]
     [InlineData("canopy-be")]
     [InlineData("canopy-rag")]
+    [InlineData("canopy-calendar")]
     public async Task An_API_accepts_the_token_for_its_audience_and_reads_the_user_and_role(string audience)
     {
         var token = await SignInAsync("admin", OidcSignIn.DefaultScope);

@@ -10,7 +10,7 @@ public sealed class SignInTests(IdentityProviderFactory provider) : IClassFixtur
     [InlineData("student")]
     [InlineData("instructor")]
     [InlineData("admin")]
-    public async Task A_seeded_user_gets_a_signed_JWT_naming_it_its_role_and_both_APIs(string user)
+    public async Task A_seeded_user_gets_a_signed_JWT_naming_it_its_role_and_every_API(string user)
     {
         using var browser = provider.Browser();
 
@@ -21,7 +21,7 @@ public sealed class SignInTests(IdentityProviderFactory provider) : IClassFixtur
         Assert.Equal(user, access.Subject);
         Assert.Equal(user, access.GetClaim("name").Value);
         Assert.Equal(user, access.GetClaim("role").Value);
-        Assert.Equal(["canopy-be", "canopy-rag"], access.Audiences.Order());
+        Assert.Equal(["canopy-be", "canopy-calendar", "canopy-rag"], access.Audiences.Order());
         Assert.NotNull(tokens.IdentityToken);
         Assert.Null(tokens.RefreshToken);
     }
@@ -40,7 +40,7 @@ public sealed class SignInTests(IdentityProviderFactory provider) : IClassFixtur
         Assert.NotEqual(tokens.AccessToken, refreshed.AccessToken);
         Assert.Equal("student", access.Subject);
         Assert.Equal("student", access.GetClaim("role").Value);
-        Assert.Equal(["canopy-be", "canopy-rag"], access.Audiences.Order());
+        Assert.Equal(["canopy-be", "canopy-calendar", "canopy-rag"], access.Audiences.Order());
     }
 
     [Fact]

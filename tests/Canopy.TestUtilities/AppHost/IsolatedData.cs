@@ -6,7 +6,7 @@ namespace Canopy.TestUtilities.AppHost;
 
 /// <summary>
 /// Gives one test AppHost's services their own data directories: the AppHosts of different test collections run at the
-/// same time, and would otherwise share canopy-rag's index and documents folder and canopy-be's feedback and evaluation databases.
+/// same time, and would otherwise share canopy-rag's index and documents folder and canopy-be's feedback and evaluation databases and canopy-calendar's events.
 /// canopy-rag's index starts as a copy of <see cref="CorpusIndexTemplate"/>: the bundled corpus already embedded.
 /// </summary>
 public sealed class IsolatedData : IDisposable
@@ -27,6 +27,7 @@ public sealed class IsolatedData : IDisposable
             // Tests ask far more often than a student; the limits have their own tests.
             .WithEnvironment("Canopy__RateLimits__ChatTurnsPerMinute", "100000").WithEnvironment("Canopy__RateLimits__OpenAiCallsPerMinute", "100000")
             .WithEnvironment("Canopy__RateLimits__ConcurrentStreams", "100");
+        builder.CreateResourceBuilder<ProjectResource>("canopy-calendar").WithEnvironment("Canopy__Calendar__DataPath", Path.Combine(Root, "calendar"));
         builder.CreateResourceBuilder<ProjectResource>("canopy-identity").WithEnvironment("Identity__DataPath", Path.Combine(Root, "identity"));
         AppHostSignIn.ApplyTo(builder);
     }

@@ -16,7 +16,7 @@ public static class OidcSignIn
 {
     public const string ClientId = "canopy-cli";
     public const string RedirectUri = "http://127.0.0.1/callback";
-    public const string DefaultScope = "openid profile roles canopy-be canopy-rag";
+    public const string DefaultScope = "openid profile roles canopy-be canopy-rag canopy-calendar";
     private const int MaxSteps = 10;
 
     public static async Task<OidcTokens> SignInAsync(HttpClient identity, string user, string password, CancellationToken cancellationToken = default, string scope = DefaultScope)

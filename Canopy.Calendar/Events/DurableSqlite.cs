@@ -1,0 +1,35 @@
+using Microsoft.Data.Sqlite;
+
+namespace Canopy.Calendar.Events;
+
+/// <summary>
+/// The calendar's SQLite file: WAL, and every connection with synchronous=FULL, so that an acknowledged write survives a
+/// kill -9 and a power cut alike.
+/// </summary>
+internal sealed class DurableSqlite
+{
+    private readonly string _connectionString;
+
+    /// <summary>Opens (creating the directory) <paramref name="fileName"/> under <paramref name="dataPath"/>, relative to the content root.</summary>
+    public DurableSqlite(string dataPath, IHostEnvironment environment, string fileName)
+    {
+        var directory = Path.GetFullPath(dataPath, environment.ContentRootPath);
+        Directory.CreateDirectory(directory);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, fileName) }.ToString();
+        using var connection = Open();
+        using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode = WAL;";
+        wal.ExecuteNonQuery();
+    }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // synchronous is per connection; WAL's default may lose the last commits on power loss.
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = FULL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+}
