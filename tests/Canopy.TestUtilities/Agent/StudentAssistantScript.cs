@@ -33,7 +33,7 @@ public static partial class StudentAssistantScript
         if (question.Contains("study group", StringComparison.OrdinalIgnoreCase))
         {
             if (results.Count == 0)
-                return ScriptedReply.Call("create_event", new { title = StudyGroupTitle, date = "2026-12-10", startTime = "14:00", category = "personal" });
+                return ScriptedReply.Call("create_event", new { title = StudyGroupTitle, date = "2026-12-10", startTime = "14:00", category = "study" });
             return results[0].Contains("rejected", StringComparison.OrdinalIgnoreCase)
                 ? ScriptedReply.Text("All right, I did not add the study group to your calendar.")
                 : ScriptedReply.Text($"Done: the study group is in your calendar on 10 December 2026 at 14:00 {Citation(results[0])}.");
