@@ -42,6 +42,12 @@ public sealed class AgentTurn(string featureId, int maxToolCalls)
         lock (_gate) _outcomes[callId] = outcome;
     }
 
+    /// <summary>How every call of the turn so far ended, by call id.</summary>
+    public IReadOnlyDictionary<string, ToolOutcome> Outcomes
+    {
+        get { lock (_gate) return new Dictionary<string, ToolOutcome>(_outcomes); }
+    }
+
     public ToolOutcome? OutcomeOf(string callId)
     {
         lock (_gate) return _outcomes.GetValueOrDefault(callId);

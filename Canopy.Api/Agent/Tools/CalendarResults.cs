@@ -28,7 +28,7 @@ public static class CalendarResults
         {
             var list = json.Deserialize<CalendarEventList>(JsonSerializerOptions.Web)!;
             var more = list.Total > list.Events.Count ? $" (of {list.Total})" : "";
-            return new ToolOutput([.. list.Events.Select(Item)], list.Events.Count == 0 ? "No events." : $"{list.Events.Count} events{more}: {Titles(list.Events)}",
+            return new ToolOutput([.. list.Events.Select(Item)], list.Events.Count == 0 ? "No events." : $"{list.Events.Count} event{(list.Events.Count == 1 ? "" : "s")}{more}: {Titles(list.Events)}",
                 "The calendar has no such events.");
         }
         if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("title", out _) && json.TryGetProperty("date", out _))

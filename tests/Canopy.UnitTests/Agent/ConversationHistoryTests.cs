@@ -1,0 +1,45 @@
+using Canopy.Api.Agent;
+using Microsoft.Extensions.AI;
+
+namespace Canopy.UnitTests.Agent;
+
+/// <summary>The agent's stored messages: which writes still wait, and where memory may be cut.</summary>
+public sealed class ConversationHistoryTests
+{
+    private static FunctionCallContent Call(string id, string name) => new(id, name, new Dictionary<string, object?> { ["title"] = "x" });
+
+    [Fact]
+    public void A_write_waits_until_a_later_message_answers_it()
+    {
+        var request = new ToolApprovalRequestContent("r1", Call("c1", "create_event"));
+        List<ChatMessage> messages = [new(ChatRole.User, "add it"), new(ChatRole.Assistant, [request])];
+
+        Assert.Equal(["r1"], ConversationHistory.Pending(messages).Select(p => p.RequestId));
+        Assert.True(ConversationHistory.IsWrite(request));
+        Assert.False(ConversationHistory.IsWrite(new ToolApprovalRequestContent("r2", Call("c2", "upcoming_events"))));
+
+        messages.Add(new ChatMessage(ChatRole.User, [request.CreateResponse(true)]));
+        Assert.Empty(ConversationHistory.Pending(messages));
+    }
+
+    [Fact]
+    public void Memory_is_cut_only_where_a_students_own_words_begin()
+    {
+        var messages = new List<ChatMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            messages.Add(new ChatMessage(ChatRole.User, $"question {i}"));
+            messages.Add(new ChatMessage(ChatRole.Assistant, [Call($"c{i}", "upcoming_events")]));
+            messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent($"c{i}", "[1] an event")]));
+            // An answer to an approval is a user message too, but not the student's words: never a place to cut.
+            messages.Add(new ChatMessage(ChatRole.User, [new ToolApprovalResponseContent($"r{i}", true, Call($"c{i}", "create_event"))]));
+            messages.Add(new ChatMessage(ChatRole.Assistant, $"answer {i}"));
+        }
+
+        var kept = ConversationHistory.Trim(messages, 2);
+
+        Assert.Equal(10, kept.Count);
+        Assert.Equal("question 2", kept[0].Text);
+        Assert.Same(messages, ConversationHistory.Trim(messages, 4));
+    }
+}
