@@ -6,26 +6,32 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Canopy.IntegrationTests.Security;
 
-/// <summary>canopy-be and canopy-rag in-process, accepting local tokens, started once for the whole matrix.</summary>
+/// <summary>canopy-be, canopy-rag and canopy-calendar in-process, accepting local tokens, started once for the whole matrix.</summary>
 public sealed class AuthorizationServices : IDisposable
 {
     public ApiFactory Be { get; } = new();
     public RagServiceFactory Rag { get; } = new();
+    public Calendar.CalendarFactory Calendar { get; } = new(Directory.CreateTempSubdirectory("canopy-calendar-matrix-").FullName);
 
     public HttpClient Client(string service, string? token)
     {
-        var client = service == RagService ? Rag.CreateClient() : Be.CreateClient();
+        var client = service switch { RagService => Rag.CreateClient(), CalendarService => Calendar.CreateClient(), _ => Be.CreateClient() };
         client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
     public const string BeService = "canopy-be";
     public const string RagService = "canopy-rag";
+    public const string CalendarService = "canopy-calendar";
 
     public void Dispose()
     {
         Be.Dispose();
         Rag.Dispose();
+        Calendar.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Calendar.DataPath, recursive: true); }
+        catch (IOException) { }
     }
 }
 
@@ -80,6 +86,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationServices services) : I
         (AuthorizationServices.RagService, "POST", "/api/search", "/api/search", "student"),
         (AuthorizationServices.RagService, "GET", "/health", "/health", Anyone),
         (AuthorizationServices.RagService, "GET", "/alive", "/alive", Anyone),
+        (AuthorizationServices.CalendarService, "POST", "/mcp/", "/mcp", "student"),
+        (AuthorizationServices.CalendarService, "GET", "/health", "/health", Anyone),
+        (AuthorizationServices.CalendarService, "GET", "/alive", "/alive", Anyone),
     ];
 
     public static TheoryData<string, string, string, string?> Cases()
@@ -96,7 +105,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationServices services) : I
     public async Task Each_endpoint_answers_by_role(string service, string method, string path, string? user)
     {
         var endpoint = Endpoints.Single(e => e.Service == service && e.Method == method && e.Path == path);
-        using var client = services.Client(service, user is null ? null : LocalTokens.For(user));
+        var audiences = service == AuthorizationServices.CalendarService ? new[] { AuthorizationServices.CalendarService } : [];
+        using var client = services.Client(service, user is null ? null : LocalTokens.For(user, audiences));
 
         using var response = await client.SendAsync(Request(method, path));
 
@@ -123,11 +133,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationServices services) : I
     [Theory]
     [InlineData(AuthorizationServices.BeService)]
     [InlineData(AuthorizationServices.RagService)]
+    [InlineData(AuthorizationServices.CalendarService)]
     public async Task Every_mapped_endpoint_is_in_the_matrix(string service)
     {
-        var sources = service == AuthorizationServices.RagService
-            ? services.Rag.Services.GetRequiredService<EndpointDataSource>()
-            : services.Be.Services.GetRequiredService<EndpointDataSource>();
+        var sources = service switch
+        {
+            AuthorizationServices.RagService => services.Rag.Services.GetRequiredService<EndpointDataSource>(),
+            AuthorizationServices.CalendarService => services.Calendar.Services.GetRequiredService<EndpointDataSource>(),
+            _ => services.Be.Services.GetRequiredService<EndpointDataSource>(),
+        };
         var mapped = sources.Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"));
         // The probes answer every method.
