@@ -26,4 +26,21 @@ public static class ConversationHistory
             .Where(x => x.m.Role == ChatRole.User && x.m.Contents.Any(c => c is TextContent)).Select(x => x.i).ToList();
         return starts.Count <= turns ? messages : messages[starts[^turns]..];
     }
+
+    /// <summary>
+    /// The messages without tool calls that never got a result (a turn stopped between the model's call and the tool's
+    /// answer): a model refuses a history where a call goes unanswered.
+    /// </summary>
+    public static List<ChatMessage> Settled(List<ChatMessage> messages)
+    {
+        var answered = messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Select(r => r.CallId).ToHashSet();
+        var settled = new List<ChatMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            if (!message.Contents.Any(c => c is FunctionCallContent call && !answered.Contains(call.CallId))) { settled.Add(message); continue; }
+            var kept = message.Contents.Where(c => c is not FunctionCallContent call || answered.Contains(call.CallId)).ToList();
+            if (kept.Count > 0) settled.Add(new ChatMessage(message.Role, kept) { MessageId = message.MessageId, AuthorName = message.AuthorName });
+        }
+        return settled;
+    }
 }

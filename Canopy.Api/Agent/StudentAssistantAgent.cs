@@ -71,42 +71,53 @@ public sealed class StudentAssistantAgent(
         long input = 0, output = 0;
         string? finish = null;
         var sourceCount = 0;
-        await foreach (var update in client.GetStreamingResponseAsync(messages, chatOptions, cancellationToken))
+        try
         {
-            updates.Add(update);
-            if (update.FinishReason is { } reason) finish = reason.Value;
-            foreach (var content in update.Contents)
+            await foreach (var update in client.GetStreamingResponseAsync(messages, chatOptions, cancellationToken))
             {
-                switch (content)
+                updates.Add(update);
+                if (update.FinishReason is { } reason) finish = reason.Value;
+                foreach (var content in update.Contents)
                 {
-                    case FunctionCallContent { InformationalOnly: false } call:
-                        await emit(new ToolCallEvent(call.CallId, call.Name, Arguments(call)));
-                        break;
-                    case ToolApprovalRequestContent approval:
-                        pending.Add(approval);
-                        if (ConversationHistory.IsWrite(approval) && approval.ToolCall is FunctionCallContent write)
-                            await emit(new ConfirmationEvent(approval.RequestId, write.CallId, write.Name, Arguments(write), Describe(write)));
-                        break;
-                    case FunctionResultContent result:
-                        await EmitResultAsync(result.CallId, NameOf(result.CallId, messages, updates), turn, ended, emit);
-                        break;
-                    case TextContent text when !string.IsNullOrEmpty(text.Text):
-                        await onText(text.Text);
-                        break;
-                    case UsageContent usage:
-                        (input, output) = (input + (usage.Details.InputTokenCount ?? 0), output + (usage.Details.OutputTokenCount ?? 0));
-                        break;
+                    switch (content)
+                    {
+                        case FunctionCallContent { InformationalOnly: false } call:
+                            await emit(new ToolCallEvent(call.CallId, call.Name, Arguments(call)));
+                            break;
+                        case ToolApprovalRequestContent approval:
+                            pending.Add(approval);
+                            if (ConversationHistory.IsWrite(approval) && approval.ToolCall is FunctionCallContent write)
+                                await emit(new ConfirmationEvent(approval.RequestId, write.CallId, write.Name, Arguments(write), Describe(write)));
+                            break;
+                        case FunctionResultContent result:
+                            await EmitResultAsync(result.CallId, NameOf(result.CallId, messages, updates), turn, ended, emit);
+                            break;
+                        case TextContent text when !string.IsNullOrEmpty(text.Text):
+                            await onText(text.Text);
+                            break;
+                        case UsageContent usage:
+                            (input, output) = (input + (usage.Details.InputTokenCount ?? 0), output + (usage.Details.OutputTokenCount ?? 0));
+                            break;
+                    }
+                }
+                if (turn.Sources.Count != sourceCount)
+                {
+                    sourceCount = turn.Sources.Count;
+                    await emit(new SourcesEvent(turn.Sources));
                 }
             }
-            if (turn.Sources.Count != sourceCount)
-            {
-                sourceCount = turn.Sources.Count;
-                await emit(new SourcesEvent(turn.Sources));
-            }
         }
-
-        history.AddMessages(updates);
-        await memory.SaveAsync(request.ConversationId, owner, history, CancellationToken.None);
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            agent.RecordError(ex);
+            throw;
+        }
+        finally
+        {
+            // Kept even when the turn fails or is stopped: a write that already ran must never wait for confirmation again.
+            history.AddMessages(updates);
+            await memory.SaveAsync(request.ConversationId, owner, ConversationHistory.Settled(history), CancellationToken.None);
+        }
         var finishReason = pending.Any(ConversationHistory.IsWrite) ? "confirmation" : finish ?? "stop";
         return new AgentResult(finishReason, input, output, Stopwatch.GetElapsedTime(started));
     }

@@ -42,4 +42,23 @@ public sealed class ConversationHistoryTests
         Assert.Equal("question 2", kept[0].Text);
         Assert.Same(messages, ConversationHistory.Trim(messages, 4));
     }
+
+    [Fact]
+    public void A_call_that_never_got_its_result_is_left_out_of_memory_and_answered_ones_stay()
+    {
+        List<ChatMessage> messages =
+        [
+            new(ChatRole.User, "who teaches quantum physics?"),
+            new(ChatRole.Assistant, [Call("c1", "find_professors_by_expertise")]),
+            new(ChatRole.Tool, [new FunctionResultContent("c1", "[1] Dr. Amara Okafor")]),
+            new(ChatRole.Assistant, [new TextContent("Looking up the exam."), Call("c2", "upcoming_events")]),
+        ];
+
+        var settled = ConversationHistory.Settled(messages);
+
+        Assert.Equal(4, settled.Count);
+        Assert.Equal(["c1"], settled.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Select(c => c.CallId));
+        Assert.Equal("Looking up the exam.", settled[^1].Text);
+        Assert.Equal(3, ConversationHistory.Settled([.. messages.Take(2)]).Count + 2);
+    }
 }
