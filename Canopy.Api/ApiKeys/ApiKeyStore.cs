@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Canopy.Api.Storage;
 using Canopy.Contracts.ApiKeys;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Canopy.Api.Storage;
 using Canopy.Contracts.Evaluations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

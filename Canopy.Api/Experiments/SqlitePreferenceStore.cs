@@ -1,5 +1,4 @@
 using Canopy.Api.Prompts;
-using Canopy.Api.Storage;
 using Canopy.Contracts.Experiments;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Canopy.Api.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Canopy.Api.Features;

@@ -1,4 +1,3 @@
-using Canopy.Api.Storage;
 using Canopy.Contracts.Feedback;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

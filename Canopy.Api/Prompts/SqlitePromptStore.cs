@@ -1,5 +1,4 @@
 using System.Globalization;
-using Canopy.Api.Storage;
 using Canopy.Contracts.Prompts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Canopy.Api.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 

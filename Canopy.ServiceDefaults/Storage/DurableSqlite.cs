@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
 
-namespace Canopy.Api.Storage;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// canopy-be's small SQLite files (feedback, API keys): WAL, and every connection with synchronous=FULL, so that an
-/// acknowledged write survives a kill -9 and a power cut alike.
+/// The services' small SQLite files (canopy-be's feedback, keys and prompts, canopy-calendar's events): WAL, and every
+/// connection with synchronous=FULL, so that an acknowledged write survives a kill -9 and a power cut alike.
 /// </summary>
 public sealed class DurableSqlite
 {
