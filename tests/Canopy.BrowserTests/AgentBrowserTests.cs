@@ -53,7 +53,8 @@ public sealed class AgentBrowserTests(AgentAppFixture app, BrowserFixture browse
         var traceId = (await turn.GetAttributeAsync("data-trace-id"))!;
         var spans = await app.WaitForTraceAsync(traceId, s =>
             s.Any(x => x.Service == "canopy-ui" && x.Name == "chat-turn") && s.Count(x => x.Name.StartsWith("execute_tool ", StringComparison.Ordinal)) == 2
-            && s.Any(x => x.Service == "canopy-calendar"), TraceTimeout);
+            && s.Any(x => x.Service == "canopy-calendar" && x.Name.Contains("tools/call")) && s.Any(x => x.Name == "POST /api/chat")
+            && s.Any(x => x.Name == "invoke_agent student-assistant"), TraceTimeout);
         var chatTurn = spans.Single("canopy-ui", "chat-turn");
         var chat = spans.Single("canopy-be", "POST /api/chat");
         var agent = spans.Single("canopy-be", "invoke_agent student-assistant");
@@ -96,7 +97,7 @@ public sealed class AgentBrowserTests(AgentAppFixture app, BrowserFixture browse
 
         // The write ran in the continuation's trace, after the confirmation, and reached canopy-calendar.
         var spans = await app.WaitForTraceAsync(latest!, s =>
-            s.Any(x => x.Service == "canopy-ui" && x.Name == "chat-turn") && s.Any(x => x.Name == "execute_tool create_event") && s.Any(x => x.Service == "canopy-calendar"),
+            s.Any(x => x.Service == "canopy-ui" && x.Name == "chat-turn") && s.Any(x => x.Name == "execute_tool create_event") && s.Any(x => x.Service == "canopy-calendar" && x.Name.Contains("tools/call")),
             TraceTimeout);
         var create = spans.Single("canopy-be", "execute_tool create_event");
         Assert.Contains(spans, s => s.Service == "canopy-calendar" && s.Name.Contains("tools/call") && spans.IsUnder(s, create));
