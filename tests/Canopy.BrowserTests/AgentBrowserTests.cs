@@ -1,5 +1,8 @@
+using Aspire.Hosting.Testing;
 using Canopy.Contracts.Chat;
 using Canopy.TestUtilities.Agent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -68,6 +71,23 @@ public sealed class AgentBrowserTests(AgentAppFixture app, BrowserFixture browse
         // The MCP session opens under the agent; the tool call itself is served under its execute_tool span.
         Assert.All(spans.Where(s => s.Service == "canopy-calendar"), s => Assert.True(spans.IsUnder(s, agent)));
         Assert.Contains(spans, s => s.Service == "canopy-calendar" && s.Name.Contains("tools/call") && spans.IsUnder(s, calendarTool));
+
+        // The dashboard's GenAI view of a model call lists the tools the agent offered.
+        var dashboard = await browser.NewPageAsync();
+        var baseUri = app.App.GetEndpoint("aspire-dashboard", "http");
+        var token = app.App.Services.GetRequiredService<IConfiguration>()["AppHost:BrowserToken"];
+        await dashboard.GotoAsync(new Uri(baseUri, $"/login?t={token}").ToString());
+        await dashboard.GotoAsync(new Uri(baseUri, $"/traces/detail/{traceId}").ToString());
+        await dashboard.Locator("tr:has(td[title='canopy-be: chat tool-model']) .genai-details-button").First.ClickAsync();
+        var tools = dashboard.Locator("#tab-overview-Tools");
+        // Two tools of canopy-be's own and the nine canopy-calendar listed over MCP.
+        await Expect(tools).ToContainTextAsync("11");
+        await tools.ClickAsync();
+        var dialog = dashboard.Locator(".genai-dialog-body");
+        foreach (var name in new[] { "search_knowledge_base", "find_professors_by_expertise", "upcoming_events", "create_event" })
+            await Expect(dialog).ToContainTextAsync(name);
+        if (Environment.GetEnvironmentVariable("CANOPY_SCREENSHOTS_DIR") is { Length: > 0 } dir)
+            await dashboard.ScreenshotAsync(new() { Path = Path.Combine(dir, "student-assistant-genai-tools.png") });
     }
 
     [Fact]
