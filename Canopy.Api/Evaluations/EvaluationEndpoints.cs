@@ -55,11 +55,13 @@ public static class EvaluationEndpoints
 
     internal static async Task<Results<Accepted<EvaluationRunInfo>, ValidationProblem, ProblemHttpResult>> StartRunAsync(
         EvaluationRunRequest request, IEvaluationStore store, EvaluationSets sets, PromptRegistry prompts, ILlmProviderAccessor providers,
-        EvaluationQueue queue, IOptions<EvaluationOptions> options, CancellationToken cancellationToken)
+        FeatureCatalog features, EvaluationQueue queue, IOptions<EvaluationOptions> options, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Feature)) errors["feature"] = ["feature is required."];
         else if (!FeatureCatalog.Ids.Contains(request.Feature)) errors["feature"] = [$"Unknown feature '{request.Feature}'. Available: {string.Join(", ", FeatureCatalog.Ids)}."];
+        else if (features.Get(request.Feature).UsesTools && !providers.Current.CallsTools)
+            errors["feature"] = [$"{features.Get(request.Feature).Name} needs a model that calls tools; {providers.Current.Name} cannot."];
         if (string.IsNullOrWhiteSpace(request.Set)) errors["set"] = ["set is required."];
         if (request.Version is < 1) errors["version"] = ["version is a number from 1."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);

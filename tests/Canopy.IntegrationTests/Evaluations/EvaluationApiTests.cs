@@ -38,6 +38,7 @@ public sealed class EvaluationApiTests : IDisposable
     public static TheoryData<string, HttpStatusCode, string> BadRuns => new()
     {
         { """{"feature":"poetry","set":"course-basics"}""", HttpStatusCode.BadRequest, "feature" },
+        { """{"feature":"student-assistant","set":"course-basics"}""", HttpStatusCode.BadRequest, "needs a model that calls tools" },
         { """{"feature":"information-search"}""", HttpStatusCode.BadRequest, "set" },
         { """{"feature":"information-search","set":"course-basics","version":0}""", HttpStatusCode.BadRequest, "version" },
         { """{"feature":"information-search","set":"no-such-set"}""", HttpStatusCode.NotFound, "no-such-set" },
