@@ -6,7 +6,8 @@ namespace Canopy.Rag.VectorStore;
 /// Merges FTS5's index segments into one, in small steps that writes can come between. Each write leaves a segment of
 /// its own (FTS5 merges them in levels of four), and a term's postings are read from every segment: at 100k chunks
 /// written a document at a time the index held 25 segments, and reading a term cost about twice what it does from one.
-/// A merge runs after a bulk load (<see cref="MergeAsync"/>) and when the index has changed by a tenth since the last.
+/// A whole-index merge runs after a bulk load (<see cref="MergeAsync"/>); level merges run when the index has changed
+/// by a tenth since the last, and at the first search when the index is in many segments.
 /// </summary>
 internal sealed class Fts5Merger(Func<CancellationToken, Task<SqliteConnection>> open, SemaphoreSlim writeLock)
 {
@@ -32,11 +33,13 @@ internal sealed class Fts5Merger(Func<CancellationToken, Task<SqliteConnection>>
     }
 
     /// <summary>
-    /// Merges until one segment is left (a negative 'merge' takes every level; a step that changes nothing means done),
-    /// writing at most about as many pages as the index held when it began: writes that go on meanwhile leave new
-    /// segments, and merging each of them into the rest at once would rewrite the whole index per write.
+    /// Merges in steps that writes can come between. With <paramref name="whole"/> (after a bulk load) every segment is
+    /// gathered into one merge, begun once and continued to its end; otherwise only the merges FTS5 itself would make
+    /// (levels of four segments) are run. A whole-index merge is begun by one 'merge' with a negative page count; each
+    /// such command lifts the segments to a new level, and FTS5 has 64: begun at every step, as writes came between,
+    /// the levels ran out and segments piled up to FTS5's limit of 2,000, when every write failed with SQLITE_FULL.
     /// </summary>
-    public async Task MergeAsync(long indexSize, CancellationToken cancellationToken)
+    public async Task MergeAsync(long indexSize, bool whole, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _changedSinceMerge, 0);
         Interlocked.Exchange(ref _sizeAtMerge, indexSize);
@@ -45,19 +48,34 @@ internal sealed class Fts5Merger(Func<CancellationToken, Task<SqliteConnection>>
         await using (var size = connection.CreateCommand())
         {
             size.CommandText = "SELECT COUNT(*) FROM chunks_fts_data";
-            steps = Convert.ToInt64(await size.ExecuteScalarAsync(cancellationToken)) * 5 / 4 / PagesPerStep + 1;
+            // Far more than a whole merge needs: the bound only stops a merge that writes keep feeding.
+            steps = Convert.ToInt64(await size.ExecuteScalarAsync(cancellationToken)) * 4 / PagesPerStep + 16;
         }
+        await using var begin = connection.CreateCommand();
+        begin.CommandText = $"INSERT INTO chunks_fts (chunks_fts, rank) VALUES ('merge', -{PagesPerStep})";
         await using var step = connection.CreateCommand();
-        step.CommandText = $"INSERT INTO chunks_fts (chunks_fts, rank) VALUES ('merge', -{PagesPerStep})";
+        step.CommandText = $"INSERT INTO chunks_fts (chunks_fts, rank) VALUES ('merge', {PagesPerStep})";
         await using var changes = connection.CreateCommand();
         changes.CommandText = "SELECT total_changes()";
+        var begun = !whole;
         for (; steps > 0; steps--)
         {
             await writeLock.WaitAsync(cancellationToken);
             try
             {
+                var command = step;
+                if (!begun)
+                {
+                    var structure = await Fts5Structure.ReadAsync(connection, null, cancellationToken);
+                    // A merge under way is finished first. The lift needs levels to spare; without them the level merges keep the segments few.
+                    if (!structure.Merging)
+                    {
+                        begun = true;
+                        if (structure.Levels < Fts5Structure.MaxLevels - 8) command = begin;
+                    }
+                }
                 var before = Convert.ToInt64(await changes.ExecuteScalarAsync(cancellationToken));
-                await step.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken);
                 if (Convert.ToInt64(await changes.ExecuteScalarAsync(cancellationToken)) - before < 2) return;
             }
             finally { writeLock.Release(); }

@@ -62,7 +62,7 @@ internal sealed class KeywordSearch : IDisposable
     {
         if (indexSize >= _options.KeywordTermSelectionFrom && _merger.Note(changedChunks, indexSize))
             lock (_backgroundLock)
-                if (_merging is null or { IsCompleted: true }) _merging = Run("merging the keyword index", ct => _merger.MergeAsync(indexSize, ct));
+                if (_merging is null or { IsCompleted: true }) _merging = Run("merging the keyword index", ct => _merger.MergeAsync(indexSize, whole: false, ct));
     }
 
     /// <summary>Merges the index into one segment and reads the term statistics and chunk lengths now (a bulk load's flush).</summary>
@@ -89,7 +89,7 @@ internal sealed class KeywordSearch : IDisposable
                 _merging = Run("merging the keyword index", async ct =>
                 {
                     await previous;
-                    if (await ReadAsync(Fts5Merger.SegmentsAsync, ct) > mergeAbove) await _merger.MergeAsync(indexSize, ct);
+                    if (await ReadAsync(Fts5Merger.SegmentsAsync, ct) > mergeAbove) await _merger.MergeAsync(indexSize, whole: mergeAbove == 1, ct);
                 });
             }
             return Task.WhenAll(_vocabularyLoading, _lengthsLoading, _merging);

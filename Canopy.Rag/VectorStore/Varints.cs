@@ -19,7 +19,7 @@ internal static class Varints
         return sum;
     }
 
-    private static long Next(ReadOnlySpan<byte> bytes, ref int i)
+    public static long Next(ReadOnlySpan<byte> bytes, ref int i)
     {
         var value = 0L;
         for (var n = 0; i < bytes.Length; n++)

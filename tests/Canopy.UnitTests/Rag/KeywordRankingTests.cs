@@ -72,6 +72,39 @@ public sealed class KeywordRankingTests : IDisposable
     }
 
     [Fact]
+    public async Task Merges_between_many_writes_keep_the_keyword_index_within_fts5s_levels_and_segments()
+    {
+        using var index = Open();
+        // Writes one document at a time with merges due after each tenth of growth, a bulk flush now and then, and
+        // searches: each whole-index merge begun lifts the segments one level, and FTS5 fails every write past 64 levels
+        // or 2,000 segments, so levels must grow with the flushes, not with the steps of each merge.
+        for (var round = 0; round < 6; round++)
+        {
+            await WriteAsync(index, round * 80, 80);
+            await index.SearchKeywordsAsync("entanglement exam", 5, new SearchFilter(), CancellationToken.None);
+            if (round % 2 == 1) await index.FlushAsync(CancellationToken.None);
+        }
+        await index.FlushAsync(CancellationToken.None);
+
+        var structure = await StructureAsync(index);
+        Assert.InRange(structure.Levels, 1, 24);
+        Assert.False(structure.Merging);
+        Assert.Equal(1, structure.Segments);
+        await AssertSameAsFts5Async(index, queries: 5);
+    }
+
+    [Fact]
+    public void The_structure_record_says_levels_segments_and_whether_a_merge_is_under_way()
+    {
+        // Cookie, 3 levels, 3 segments, write counter 9; level 0: no merge, 1 segment (id 5, pages 1-2); level 1: empty;
+        // level 2: merging 2 of 2 segments.
+        byte[] record = [0, 0, 0, 1, 3, 3, 9, 0, 1, 5, 1, 2, 0, 0, 2, 2, 6, 3, 4, 7, 5, 6];
+        Assert.Equal(new Fts5Structure(3, 3, true), Fts5Structure.Parse(record));
+        record[14] = 0;
+        Assert.Equal(new Fts5Structure(3, 3, false), Fts5Structure.Parse(record));
+    }
+
+    [Fact]
     public void A_word_resolves_to_the_one_term_the_index_holds_it_as()
     {
         using var forms = new Fts5TermForms();
@@ -130,6 +163,13 @@ public sealed class KeywordRankingTests : IDisposable
             keys.Add(Convert.ToInt64(await command.ExecuteScalarAsync()));
         }
         return keys;
+    }
+
+    private static async Task<Fts5Structure> StructureAsync(SqliteVectorIndex index)
+    {
+        await using var connection = new SqliteConnection($"Data Source={index.DatabasePath}");
+        await connection.OpenAsync();
+        return await Fts5Structure.ReadAsync(connection, null, CancellationToken.None);
     }
 
     private static async Task<long> SegmentsAsync(SqliteVectorIndex index)
