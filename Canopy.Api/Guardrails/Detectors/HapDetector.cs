@@ -130,7 +130,7 @@ public sealed partial class HapDetector : IGuardrailDetector
             foreach (var word in _long)
             {
                 // One edit leaves the first or the last letter in place, which rules out most words cheaply.
-                if (Math.Abs(token.Length - word.Length) <= 1 && (token[0] == word[0] || token[^1] == word[^1]) && Damerau(token, word) <= 1) return true;
+                if (Math.Abs(token.Length - word.Length) <= 1 && (token[0] == word[0] || token[^1] == word[^1]) && WithinOneEdit(token, word)) return true;
                 if (token.Length > word.Length + 1 && (token.EndsWith(word, StringComparison.Ordinal) || token.StartsWith(word, StringComparison.Ordinal))) return true;
             }
             foreach (var word in _short)
@@ -143,26 +143,24 @@ public sealed partial class HapDetector : IGuardrailDetector
 
     private static bool Transposed(string a, string b)
     {
-        var diffs = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToArray();
-        return diffs.Length == 2 && diffs[1] == diffs[0] + 1 && a[diffs[0]] == b[diffs[1]] && a[diffs[1]] == b[diffs[0]];
+        var first = 0;
+        while (first < a.Length && a[first] == b[first]) first++;
+        return first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first]
+            && a.AsSpan(first + 2).SequenceEqual(b.AsSpan(first + 2));
     }
 
-    private static int Damerau(string a, string b)
+    /// <summary>Whether the optimal-string-alignment (Damerau) distance is at most one, in one pass and without allocating.</summary>
+    internal static bool WithinOneEdit(string a, string b)
     {
-        if (Math.Abs(a.Length - b.Length) > 1) return 2;
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
+        if (a.Length < b.Length) (a, b) = (b, a);
+        if (a.Length - b.Length > 1) return false;
+        var first = 0;
+        while (first < b.Length && a[first] == b[first]) first++;
+        if (first == b.Length) return true;
+        if (a.Length > b.Length) return a.AsSpan(first + 1).SequenceEqual(b.AsSpan(first));
+        // One substitution, or one swap of neighbours.
+        return a.AsSpan(first + 1).SequenceEqual(b.AsSpan(first + 1))
+            || first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first] && a.AsSpan(first + 2).SequenceEqual(b.AsSpan(first + 2));
     }
 
     [GeneratedRegex(@"[\p{L}']+")]

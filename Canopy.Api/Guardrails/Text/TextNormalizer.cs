@@ -25,6 +25,8 @@ public static partial class TextNormalizer
     /// <summary>Compatibility-folded, lower-case, homoglyphs mapped, invisible characters removed, whitespace collapsed.</summary>
     public static string Fold(string text)
     {
+        // Plain ASCII, most text here, has no compatibility forms, homoglyphs or invisible characters to undo.
+        if (System.Text.Ascii.IsValid(text)) return CollapseWhitespace(text.ToLowerInvariant());
         var normal = text.Normalize(NormalizationForm.FormKC);
         var sb = new StringBuilder(normal.Length);
         foreach (var raw in normal)
@@ -34,7 +36,16 @@ public static partial class TextNormalizer
             var c = char.ToLowerInvariant(raw);
             sb.Append(Homoglyphs.GetValueOrDefault(c, c));
         }
-        return Whitespace().Replace(sb.ToString(), " ").Trim();
+        return CollapseWhitespace(sb.ToString());
+    }
+
+    private static string CollapseWhitespace(string text)
+    {
+        // Single spaces between words, the common case, need no new string.
+        var plain = true;
+        for (var i = 0; i < text.Length && plain; i++)
+            plain = !char.IsWhiteSpace(text[i]) || text[i] == ' ' && i > 0 && i < text.Length - 1 && text[i + 1] != ' ';
+        return plain ? text : Whitespace().Replace(text, " ").Trim();
     }
 
     /// <summary>Fold plus leetspeak inside words, spaced or separated letters joined, and runs of three or more letters shortened.</summary>

@@ -43,4 +43,36 @@ public sealed class HapDetectorTests
     [Fact]
     public void Word_boundaries_keep_innocent_words_clean() =>
         Assert.Null(Find("Scunthorpe and Penistone are towns; classic assessments follow."));
+
+    [Fact]
+    public void One_edit_check_agrees_with_the_full_distance_on_every_pair_of_short_words()
+    {
+        // Every word of up to four letters over a three-letter alphabet against every other: all kinds of edit, and none.
+        var words = Enumerable.Range(1, 4).SelectMany(Words).ToList();
+        var disagreements = words.SelectMany(a => words.Select(b => (a, b)))
+            .Where(p => HapDetector.WithinOneEdit(p.a, p.b) != (OptimalStringAlignment(p.a, p.b) <= 1)).Take(5).ToList();
+        Assert.Empty(disagreements);
+        Assert.True(HapDetector.WithinOneEdit("contempt", "contmpt"));
+        Assert.True(HapDetector.WithinOneEdit("vermin", "vremin"));
+        Assert.False(HapDetector.WithinOneEdit("vermin", "vremni"));
+    }
+
+    private static IEnumerable<string> Words(int length) =>
+        length == 0 ? [""] : Words(length - 1).SelectMany(w => "abc".Select(c => w + c));
+
+    private static int OptimalStringAlignment(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+        return d[a.Length, b.Length];
+    }
 }

@@ -25,4 +25,13 @@ public sealed class TextNormalizerTests
         Assert.Single(TextNormalizer.Views("Explain quantum entanglement"));
         Assert.Equal(["1gn0re all", "ignore all"], TextNormalizer.Views("1gn0re all"));
     }
+
+    [Theory]
+    [InlineData("Plain words, one space apart.", "plain words, one space apart.")]
+    [InlineData("  Leading and trailing  ", "leading and trailing")]
+    [InlineData("Two  spaces\tand a tab\r\nand lines\n", "two spaces and a tab and lines")]
+    [InlineData("Zero\u200Bwidth and ﬁ ligature\u00A0here", "zerowidth and fi ligature here")]
+    [InlineData("ÀCCENTED and Ascii", "àccented and ascii")]
+    public void Folding_lowers_case_and_leaves_single_spaces_between_words(string text, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Fold(text));
 }
