@@ -8,12 +8,15 @@ var data = new Option<string?>("--data") { Description = "folder for the index, 
 var seed = new Option<int>("--seed") { Description = "seed of the synthetic corpus", DefaultValueFactory = _ => 13 };
 var postingsShare = new Option<double?>("--keyword-postings-share") { Description = "Canopy:Rag:KeywordPostingsShare to search with (default: the option's default)" };
 var turns = new Option<int>("--turns") { Description = "chat turns to measure at each size through canopy-rag and canopy-be (extractive provider), run as processes over the index; 0 skips them", DefaultValueFactory = _ => 0 };
+var words = new Option<CorpusWords>("--words") { Description = "what synthetic texts are written with: English words of the embedding model's vocabulary, or the letter strings of the first runs", DefaultValueFactory = _ => CorpusWords.English };
+var serviceCpus = new Option<string?>("--service-cpus") { Description = "bind canopy-rag and canopy-be to one CPU each for the turns, e.g. 0,1 (Linux taskset), as pods limited to one core", HelpName = "RAG,BE" };
+var warmupTurns = new Option<int>("--warmup-turns") { Description = "unmeasured turns before the measured ones, so that both services run their optimised code (tiered JIT) as a server that has been up a while does", DefaultValueFactory = _ => 500 };
 // The run measures start-up and memory by opening the index in a child process of itself.
 var open = new Option<string?>("--open") { Description = "only open the index in DIR and report start-up and memory", HelpName = "DIR", Hidden = true };
 var openSize = new Option<int>("--open-size") { Hidden = true };
 var root = new RootCommand("Grows Canopy's embedded index with a clustered synthetic corpus through its real write path and prints one `scale n=<N> <measure>=<value>` line per measurement.")
 {
-    sizes, queries, data, seed, postingsShare, turns, open, openSize,
+    sizes, queries, data, seed, postingsShare, turns, warmupTurns, words, serviceCpus, open, openSize,
 };
 sizes.Validators.Add(result =>
 {
@@ -26,10 +29,18 @@ queries.Validators.Add(result =>
 root.SetAction((parse, cancellationToken) => parse.GetValue(open) is { } folder
     ? ScaleRun.OpenOnlyAsync(folder, parse.GetValue(openSize), cancellationToken)
     : ScaleRun.RunAsync(
-    new ScaleSettings(ScaleSettings.ParseSizes(parse.GetValue(sizes))!, parse.GetValue(queries), parse.GetValue(data), parse.GetValue(seed), parse.GetValue(postingsShare), parse.GetValue(turns)), cancellationToken));
+    new ScaleSettings(ScaleSettings.ParseSizes(parse.GetValue(sizes))!, parse.GetValue(queries), parse.GetValue(data), parse.GetValue(seed), parse.GetValue(postingsShare), parse.GetValue(turns), parse.GetValue(warmupTurns), parse.GetValue(words), ScaleSettings.ParseCpus(parse.GetValue(serviceCpus))), cancellationToken));
 turns.Validators.Add(result =>
 {
     if (result.GetValueOrDefault<int>() is < 0 or > 100_000) result.AddError("--turns needs a number from 0 to 100000.");
+});
+serviceCpus.Validators.Add(result =>
+{
+    if (ScaleSettings.ParseCpus(result.GetValueOrDefault<string?>()) is null) result.AddError("--service-cpus needs two CPU numbers, canopy-rag's then canopy-be's, e.g. 0,1.");
+});
+warmupTurns.Validators.Add(result =>
+{
+    if (result.GetValueOrDefault<int>() is < 0 or > 100_000) result.AddError("--warmup-turns needs a number from 0 to 100000.");
 });
 postingsShare.Validators.Add(result =>
 {

@@ -18,8 +18,9 @@ internal static class ScaleRun
     {
         var root = settings.DataPath ?? Directory.CreateTempSubdirectory("canopy-scale-").FullName;
         Directory.CreateDirectory(root);
-        var corpus = new SyntheticCorpus(settings.Seed);
+        var corpus = new SyntheticCorpus(settings.Seed, settings.Words);
         Console.Error.WriteLine($"Index folder: {root}");
+        CheckCorpus(root, corpus);
         var written = -1;
         try
         {
@@ -45,7 +46,7 @@ internal static class ScaleRun
                     if (settings.Turns > 0) await TurnRun.CheckSourcesAsync(index, cancellationToken);
                 }
                 SqliteConnection.ClearAllPools();
-                if (settings.Turns > 0) await TurnRun.MeasureAsync(root, size, corpus, settings.Turns, cancellationToken);
+                if (settings.Turns > 0) await TurnRun.MeasureAsync(root, size, corpus, settings.Turns, settings.WarmupTurns, settings.ServiceCpus, cancellationToken);
             }
             return 0;
         }
@@ -53,6 +54,17 @@ internal static class ScaleRun
         {
             if (settings.DataPath is null) Directory.Delete(root, recursive: true);
         }
+    }
+
+    // An index kept in --data is grown only with the corpus it was grown with; indexes from before the marker are of letter strings.
+    private static void CheckCorpus(string root, SyntheticCorpus corpus)
+    {
+        var marker = Path.Combine(root, "synthetic-corpus.txt");
+        var existing = File.Exists(marker) ? File.ReadAllText(marker).Trim()
+            : Directory.EnumerateFiles(root).Any() ? new SyntheticCorpus(corpus.Seed, CorpusWords.Letters).Description : null;
+        if (existing is not null && existing != corpus.Description)
+            throw new InvalidOperationException($"The index in {root} was grown with the corpus '{existing}', not '{corpus.Description}': pass the same --seed and --words, or another --data.");
+        File.WriteAllText(marker, corpus.Description + "\n");
     }
 
     /// <summary>Opens the index as canopy-rag does and reports the time it took and the process's memory.</summary>
@@ -97,6 +109,14 @@ internal static class ScaleRun
     private static async Task<double> ProbeWritesAsync(SqliteVectorIndex index, SyntheticCorpus corpus, int size, CancellationToken cancellationToken)
     {
         var timings = new List<double>(Probes);
+        // The same writes once untimed first, so that every size is measured with the write path's code optimised (tiered JIT).
+        for (var i = 0; i < Probes; i++)
+        {
+            var (document, chunks) = corpus.Document($"probe-{i}", 10_000_000 + i);
+            await index.ReplaceDocumentAsync(document, chunks, cancellationToken);
+        }
+        for (var i = 0; i < Probes; i++) await index.DeleteDocumentAsync($"probe-{i}", cancellationToken);
+        await index.FlushAsync(cancellationToken);
         for (var i = 0; i < Probes; i++)
         {
             var (document, chunks) = corpus.Document($"probe-{i}", 10_000_000 + i);

