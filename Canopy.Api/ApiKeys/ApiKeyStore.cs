@@ -16,17 +16,13 @@ public sealed class ApiKeyStore
 
     public ApiKeyStore(IOptions<ApiKeyOptions> options, IHostEnvironment environment)
     {
-        _database = new DurableSqlite(options.Value.DataPath, environment, "api-keys.db");
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        _database = new DurableSqlite(options.Value.DataPath, environment, "api-keys.db", schema: """
             CREATE TABLE IF NOT EXISTS api_keys (
                 id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, name TEXT NOT NULL, prefix TEXT NOT NULL,
                 owner_sub TEXT NOT NULL, owner_name TEXT NOT NULL, owner_role TEXT NOT NULL,
                 created_at TEXT NOT NULL, revoked_at TEXT NULL);
             CREATE INDEX IF NOT EXISTS ix_api_keys_owner ON api_keys(owner_sub);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     /// <summary>Stores a new key for the owner, or returns null when they already hold the most active keys allowed.</summary>

@@ -15,10 +15,7 @@ public sealed class SqliteEvaluationStore : IEvaluationStore
 
     public SqliteEvaluationStore(IOptions<EvaluationOptions> options, IHostEnvironment environment)
     {
-        _database = new DurableSqlite(options.Value.DataPath, environment, "evaluations.db");
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        _database = new DurableSqlite(options.Value.DataPath, environment, "evaluations.db", schema: """
             CREATE TABLE IF NOT EXISTS evaluation_runs (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, feature TEXT NOT NULL, version INTEGER NOT NULL, set_name TEXT NOT NULL,
                 status TEXT NOT NULL, cases INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0, provider TEXT NOT NULL,
@@ -27,8 +24,7 @@ public sealed class SqliteEvaluationStore : IEvaluationStore
             CREATE TABLE IF NOT EXISTS evaluation_results (
                 run_id INTEGER NOT NULL, ordinal INTEGER NOT NULL, case_id TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL,
                 trace_id TEXT NOT NULL, span_id TEXT NULL, scores TEXT NOT NULL, PRIMARY KEY (run_id, ordinal));
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task<EvaluationRunInfo> CreateAsync(

@@ -11,17 +11,13 @@ public sealed class SqlitePreferenceStore : IPreferenceStore
 
     public SqlitePreferenceStore(IOptions<PromptOptions> options, IHostEnvironment environment)
     {
-        _database = new DurableSqlite(options.Value.DataPath, environment, "ab-tests.db");
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        _database = new DurableSqlite(options.Value.DataPath, environment, "ab-tests.db", schema: """
             CREATE TABLE IF NOT EXISTS preferences (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, feature TEXT NOT NULL, champion_version INTEGER NOT NULL,
                 challenger_version INTEGER NOT NULL, winner TEXT NOT NULL, champion_trace_id TEXT NOT NULL,
                 challenger_trace_id TEXT NOT NULL, conversation_id TEXT NULL, user_pseudo_id TEXT NULL, created_at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS ix_preferences_pair ON preferences(feature, champion_version, challenger_version);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task<long> AddAsync(Preference p, CancellationToken cancellationToken)

@@ -14,13 +14,11 @@ public sealed class FeatureSwitches
 
     public FeatureSwitches(IOptions<SettingsOptions> options, IHostEnvironment environment)
     {
-        _database = new DurableSqlite(options.Value.DataPath, environment, "settings.db");
+        _database = new DurableSqlite(options.Value.DataPath, environment, "settings.db",
+            schema: "CREATE TABLE IF NOT EXISTS feature_switches (feature TEXT PRIMARY KEY, enabled INTEGER NOT NULL, updated_at TEXT NOT NULL);");
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            CREATE TABLE IF NOT EXISTS feature_switches (feature TEXT PRIMARY KEY, enabled INTEGER NOT NULL, updated_at TEXT NOT NULL);
-            SELECT feature, enabled FROM feature_switches;
-            """;
+        command.CommandText = "SELECT feature, enabled FROM feature_switches";
         using var reader = command.ExecuteReader();
         while (reader.Read()) _switches[reader.GetString(0)] = reader.GetInt64(1) != 0;
     }

@@ -14,16 +14,13 @@ public sealed class FeedbackStore
 
     public FeedbackStore(IOptions<FeedbackOptions> options, IHostEnvironment environment)
     {
-        _database = new DurableSqlite(options.Value.DataPath, environment, "feedback.db");
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        _database = new DurableSqlite(options.Value.DataPath, environment, "feedback.db", schema: """
             CREATE TABLE IF NOT EXISTS feedback (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, trace_id TEXT NOT NULL, rating TEXT NOT NULL, comment TEXT NULL,
                 feature TEXT NULL, prompt TEXT NULL, answer TEXT NULL, created_at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS ix_feedback_trace ON feedback(trace_id);
-            """;
-        command.ExecuteNonQuery();
+            """);
+        using var connection = Open();
         AddUserColumn(connection);
     }
 

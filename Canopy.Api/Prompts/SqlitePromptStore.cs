@@ -12,10 +12,7 @@ public sealed class SqlitePromptStore : IPromptStore
 
     public SqlitePromptStore(IOptions<PromptOptions> options, IHostEnvironment environment)
     {
-        _database = new DurableSqlite(options.Value.DataPath, environment, "prompts.db");
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        _database = new DurableSqlite(options.Value.DataPath, environment, "prompts.db", schema: """
             CREATE TABLE IF NOT EXISTS prompt_versions (
                 feature TEXT NOT NULL, version INTEGER NOT NULL, system_prompt TEXT NOT NULL, temperature REAL NOT NULL,
                 max_tokens INTEGER NOT NULL, model TEXT NULL, note TEXT NULL, created_at TEXT NOT NULL, created_by TEXT NULL,
@@ -23,8 +20,7 @@ public sealed class SqlitePromptStore : IPromptStore
             CREATE TABLE IF NOT EXISTS prompt_aliases (
                 feature TEXT NOT NULL, alias TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL,
                 PRIMARY KEY (feature, alias));
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task SeedAsync(PromptDraft first, string feature, CancellationToken cancellationToken)

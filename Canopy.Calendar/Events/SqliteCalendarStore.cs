@@ -13,18 +13,14 @@ public sealed class SqliteCalendarStore : ICalendarStore
 
     public SqliteCalendarStore(IOptions<CalendarOptions> options, IHostEnvironment environment)
     {
-        _database = new DurableSqlite(options.Value.DataPath, environment, "calendar.db");
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        _database = new DurableSqlite(options.Value.DataPath, environment, "calendar.db", schema: """
             CREATE TABLE IF NOT EXISTS events (
                 id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT NOT NULL, end_date TEXT NULL, start_time TEXT NULL,
                 end_time TEXT NULL, category TEXT NOT NULL, course TEXT NULL, location TEXT NULL, description TEXT NULL,
                 scope TEXT NOT NULL, source TEXT NOT NULL, owner TEXT NULL);
             CREATE INDEX IF NOT EXISTS ix_events_owner ON events(owner);
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task<IReadOnlyList<CalendarEvent>> ListVisibleAsync(string? owner, CancellationToken cancellationToken)

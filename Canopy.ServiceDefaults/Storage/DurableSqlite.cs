@@ -10,8 +10,11 @@ public sealed class DurableSqlite
 {
     private readonly string _connectionString;
 
-    /// <summary>Opens (creating the directory) <paramref name="fileName"/> under <paramref name="dataPath"/>, relative to the content root.</summary>
-    public DurableSqlite(string dataPath, IHostEnvironment environment, string fileName)
+    /// <summary>
+    /// Opens (creating the directory) <paramref name="fileName"/> under <paramref name="dataPath"/>, relative to the content
+    /// root, and runs <paramref name="schema"/> (its <c>CREATE … IF NOT EXISTS</c> statements) once.
+    /// </summary>
+    public DurableSqlite(string dataPath, IHostEnvironment environment, string fileName, string schema)
     {
         var directory = Path.GetFullPath(dataPath, environment.ContentRootPath);
         Directory.CreateDirectory(directory);
@@ -20,6 +23,9 @@ public sealed class DurableSqlite
         using var wal = connection.CreateCommand();
         wal.CommandText = "PRAGMA journal_mode = WAL;";
         wal.ExecuteNonQuery();
+        using var create = connection.CreateCommand();
+        create.CommandText = schema;
+        create.ExecuteNonQuery();
     }
 
     public SqliteConnection Open()

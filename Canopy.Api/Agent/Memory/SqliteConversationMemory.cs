@@ -11,15 +11,11 @@ public sealed class SqliteConversationMemory : IConversationMemory
 
     public SqliteConversationMemory(IOptions<AgentOptions> options, IHostEnvironment environment)
     {
-        _database = new DurableSqlite(options.Value.DataPath, environment, "conversations.db");
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        _database = new DurableSqlite(options.Value.DataPath, environment, "conversations.db", schema: """
             CREATE TABLE IF NOT EXISTS agent_conversations (
                 conversation_id TEXT NOT NULL, owner TEXT NOT NULL, messages TEXT NOT NULL, updated_at TEXT NOT NULL,
                 PRIMARY KEY (conversation_id, owner));
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task<IReadOnlyList<ChatMessage>> LoadAsync(string conversationId, string owner, CancellationToken cancellationToken)
