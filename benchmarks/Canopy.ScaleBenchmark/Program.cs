@@ -10,7 +10,7 @@ var postingsShare = new Option<double?>("--keyword-postings-share") { Descriptio
 var turns = new Option<int>("--turns") { Description = "chat turns to measure at each size through canopy-rag and canopy-be (extractive provider), run as processes over the index; 0 skips them", DefaultValueFactory = _ => 0 };
 var words = new Option<CorpusWords>("--words") { Description = "what synthetic texts are written with: English words of the embedding model's vocabulary, or the letter strings of the first runs", DefaultValueFactory = _ => CorpusWords.English };
 var serviceCpus = new Option<string?>("--service-cpus") { Description = "bind canopy-rag and canopy-be to one CPU each for the turns, e.g. 0,1 (Linux taskset), as pods limited to one core", HelpName = "RAG,BE" };
-var warmupTurns = new Option<int>("--warmup-turns") { Description = "unmeasured turns before the measured ones, so that both services run their optimised code (tiered JIT) as a server that has been up a while does", DefaultValueFactory = _ => 500 };
+var warmupTurns = new Option<int>("--warmup-turns") { Description = "unmeasured turns before the measured ones, so that both services run their optimised code (tiered JIT) as a server that has been up a while does; the median of each 500 is printed", DefaultValueFactory = _ => 3000 };
 // The run measures start-up and memory by opening the index in a child process of itself.
 var open = new Option<string?>("--open") { Description = "only open the index in DIR and report start-up and memory", HelpName = "DIR", Hidden = true };
 var openSize = new Option<int>("--open-size") { Hidden = true };

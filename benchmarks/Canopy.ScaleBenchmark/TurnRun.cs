@@ -38,7 +38,7 @@ internal static class TurnRun
             var token = tokens.Student();
             http.DefaultRequestHeaders.Authorization = new("Bearer", token);
             search.DefaultRequestHeaders.Authorization = new("Bearer", token);
-            for (var i = 0; i < warmup; i++) await AskAsync(http, Question(corpus, 1_000_000 + i), cancellationToken);
+            await WarmAsync(http, corpus, size, warmup, cancellationToken);
             var measured = new List<(double Client, StageTimings Timings)>(turns);
             var searches = new List<double>(turns);
             var blocked = 0;
@@ -69,6 +69,22 @@ internal static class TurnRun
         finally
         {
             Directory.Delete(noCorpus, recursive: true);
+        }
+    }
+
+    // Tiered compilation goes on for a minute of turns on one core (each hot method is compiled again, instrumented, then
+    // optimised); each round's median is printed, so that a run shows whether the services had settled before measuring.
+    private static async Task WarmAsync(HttpClient http, SyntheticCorpus corpus, int size, int warmup, CancellationToken cancellationToken)
+    {
+        const int Round = 500;
+        var round = new List<double>(Round);
+        for (var i = 0; i < warmup; i++)
+        {
+            var (client, done) = await AskAsync(http, Question(corpus, 1_000_000 + i), cancellationToken);
+            if (done.FinishReason != "blocked") round.Add(client - (done.Timings.ModelMs ?? 0));
+            if ((i + 1) % Round != 0 && i + 1 != warmup) continue;
+            if (round.Count > 0) Report(size, $"turn_warmup_{i + 1}_own_p50_ms", P50(round));
+            round.Clear();
         }
     }
 
