@@ -30,11 +30,14 @@ public class ContextGuardrailBenchmarks
     public async Task<int> OneAfterAnother()
     {
         var blocked = 0;
-        foreach (var passage in _passages)
+        foreach (var passage in Fresh())
             if ((await _guardrails.CheckAsync(passage, GuardrailStage.Context)).IsBlocked) blocked++;
         return blocked;
     }
 
     [Benchmark]
-    public async Task<int> ContextStage() => (await _guardrails.FilterContextAsync(_passages, p => p)).Dropped.Count;
+    public async Task<int> ContextStage() => (await _guardrails.FilterContextAsync(Fresh(), p => p)).Dropped.Count;
+
+    // Each turn reads its passages anew: the same string instances again would find what an earlier check computed.
+    private string[] Fresh() => [.. _passages.Select(p => new string(p.AsSpan()))];
 }

@@ -28,7 +28,7 @@ public sealed class IndirectInjectionDetector(SemanticModels models) : IGuardrai
     public (double Score, Segment Segment) Score(string passage)
     {
         var best = (Score: 0.0, Segment: default(Segment));
-        foreach (var (segment, features) in models.Passages.Of(passage))
+        foreach (var (segment, features, _) in models.PiecesOf(passage))
         {
             if (!EnglishText.IsEnglish(passage.Substring(segment.Start, segment.Length))) continue;
             var p = models.Indirect.Probability(features);

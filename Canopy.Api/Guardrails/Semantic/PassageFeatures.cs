@@ -16,11 +16,14 @@ public sealed class PassageFeatures(TextEmbedder embedder)
 
     public static int Length => Signals * 2 + ContextNames.Length;
 
-    public IReadOnlyList<(Segment Segment, float[] Features)> Of(string passage)
+    public IReadOnlyList<(Segment Segment, float[] Features)> Of(string passage) => [.. Analyse(passage).Select(p => (p.Segment, p.Features))];
+
+    /// <summary>Each piece with its features here and its own text features (what the harmful-request classifier reads).</summary>
+    public IReadOnlyList<PassagePiece> Analyse(string passage)
     {
         var segments = PassageSegments.Split(passage);
         var dims = embedder.Dimensions;
-        var pieces = new List<(Segment Segment, float[] Signals, float[] Sum, float Weight)>(segments.Count);
+        var pieces = new List<(Segment Segment, float[] Signals, float[] Sum, float Weight, float[] Text)>(segments.Count);
         var total = new float[dims];
         var totalSignals = new float[Signals];
         foreach (var s in segments)
@@ -32,11 +35,11 @@ public sealed class PassageFeatures(TextEmbedder embedder)
             AddressSignals.Write(text, signals.AsSpan(TextSignals.Count));
             TensorPrimitives.Add(total, sum, total);
             TensorPrimitives.Add(totalSignals, signals, totalSignals);
-            pieces.Add((s, signals, sum, weight));
+            pieces.Add((s, signals, sum, weight, embedded));
         }
         var rest = new float[dims];
-        var result = new List<(Segment, float[])>(pieces.Count);
-        foreach (var (segment, signals, sum, weight) in pieces)
+        var result = new List<PassagePiece>(pieces.Count);
+        foreach (var (segment, signals, sum, weight, embedded) in pieces)
         {
             var x = new float[Length];
             signals.CopyTo(x, 0);
@@ -53,8 +56,11 @@ public sealed class PassageFeatures(TextEmbedder embedder)
             x[o + 3] = MathF.Log(1 + segment.Count) / MathF.Log(64);
             TensorPrimitives.Subtract(total, sum, rest);
             x[o + 4] = pieces.Count > 1 && weight > 0 && TensorPrimitives.Norm(rest) > 0 ? TensorPrimitives.CosineSimilarity(sum, rest) : 1;
-            result.Add((segment, x));
+            result.Add(new PassagePiece(segment, x, embedded));
         }
         return result;
     }
 }
+
+/// <summary>A piece of a passage: where it is, its features for the indirect-injection classifier, and its own text features.</summary>
+public sealed record PassagePiece(Segment Segment, float[] Features, float[] Text);

@@ -31,6 +31,9 @@ public static partial class PassageSegments
         return [.. spans.Select((s, i) => new Segment(s.Start, s.Length, i, spans.Count))];
     }
 
+    /// <summary>The words of two letters or more in the text.</summary>
+    public static int WordCount(ReadOnlySpan<char> text) => Words().Count(text);
+
     private static void Add(string text, int start, int length, List<(int, int)> spans)
     {
         if (length <= 0) return;

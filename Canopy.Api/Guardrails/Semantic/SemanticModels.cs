@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Canopy.Api.Guardrails.Semantic;
 
 /// <summary>
@@ -32,6 +34,12 @@ public sealed class SemanticModels
     public ClassifierModel Harm { get; }
 
     public ClassifierModel Indirect { get; }
+
+    // Both context detectors read the same pieces of the same passage: analysed once, kept while the passage lives.
+    private readonly ConditionalWeakTable<string, IReadOnlyList<PassagePiece>> _pieces = [];
+
+    /// <summary>The passage's pieces (<see cref="PassageFeatures.Analyse"/>), computed once per passage instance.</summary>
+    public IReadOnlyList<PassagePiece> PiecesOf(string passage) => _pieces.GetValue(passage, Passages.Analyse);
 
     public static TextEmbedder LoadEmbedder(string folder) =>
         new(MiniLmTokens.Load(Path.Combine(folder, VocabularyFile)), TokenVectors.Load(Path.Combine(folder, TokenVectorsFile)));

@@ -6,16 +6,17 @@ using Canopy.Guardrails.Tool.Training;
 namespace Canopy.Guardrails.Tool.Evaluation;
 
 /// <summary>A drop rate on one set of passages, and what did the dropping.</summary>
-public sealed record PassageResult(string Set, bool Planted, Rate Dropped, Rate ByPatterns, Rate ByClassifier, double Threshold);
+public sealed record PassageResult(string Set, bool Planted, Rate Dropped, Rate ByPatterns, Rate ByClassifier, Rate ByHarm, double Threshold);
 
 /// <summary>
 /// The context stage as canopy-be runs it (passage patterns and the indirect-injection classifier), measured on
 /// passages no model trained on. For each instruction dataset in turn the classifier is retrained (threshold
 /// included) and the patterns re-selected without it; its instructions are then planted in unseen carriers (course
 /// corpus chunks, XQuAD contexts) and the share of those passages dropped is measured. Clean unseen carriers measure
-/// how much course material would be lost.
+/// how much course material would be lost. With <paramref name="harm"/>, the harmful-request classifier trained without
+/// the dataset (null: on all of them) also reads every piece, as it does at canopy-be's context stage.
 /// </summary>
-public sealed class ContextEvaluation(PassageFeatures features, PatternSelection patterns, ContextTrainer trainer, int seed = 20261201)
+public sealed class ContextEvaluation(PassageFeatures features, PatternSelection patterns, ContextTrainer trainer, Func<string?, HarmClassifierDetector>? harm = null, int seed = 20261201)
 {
     public const int CarriersPerDataset = 600;
     public const int PlantedPerDataset = 300;
@@ -51,29 +52,31 @@ public sealed class ContextEvaluation(PassageFeatures features, PatternSelection
             var planted = Enumerable.Range(0, Math.Min(PlantedPerDataset, Math.Max(held.Count, 50)))
                 .Select(_ => PassageData.Plant(unseenCarriers[random.Next(unseenCarriers.Count)], held[random.Next(held.Count)], random)).ToList();
             if (group == "injecagent") planted.AddRange(InjecAgentPassages(pool));
-            results.Add(Measure($"{group} planted", true, planted, model, kept));
-            progress?.Invoke($"{group,-14} planted: dropped {results[^1].Dropped} (patterns {results[^1].ByPatterns}, classifier {results[^1].ByClassifier}, threshold {model.Threshold:0.000})");
+            results.Add(Measure($"{group} planted", true, planted, model, kept, harm?.Invoke(group)));
+            progress?.Invoke($"{group,-14} planted: dropped {results[^1].Dropped} (patterns {results[^1].ByPatterns}, classifier {results[^1].ByClassifier}, harm {results[^1].ByHarm}, threshold {model.Threshold:0.000})");
         }
         var full = trainer.Train(training.Pieces);
         var all = patterns.Kept().Where(p => p.InPassages).ToList();
+        var fullHarm = harm?.Invoke(null);
         foreach (var set in unseenCarriers.GroupBy(c => c.Carrier))
         {
-            results.Add(Measure($"{set.Key} clean", false, [.. set], full, all));
+            results.Add(Measure($"{set.Key} clean", false, [.. set], full, all, fullHarm));
             progress?.Invoke($"{set.Key,-14} clean: dropped {results[^1].Dropped} (threshold {full.Threshold:0.000})");
         }
         return results;
     }
 
-    public PassageResult Measure(string name, bool planted, IReadOnlyList<Passage> passages, ClassifierModel model, IReadOnlyList<InjectionPattern> kept)
+    public PassageResult Measure(string name, bool planted, IReadOnlyList<Passage> passages, ClassifierModel model, IReadOnlyList<InjectionPattern> kept, HarmClassifierDetector? harmDetector = null)
     {
         var outcomes = passages.AsParallel().AsOrdered().Select(p =>
         {
             var byPattern = PromptInjectionDetector.Match(p.Text, kept) is not null;
             var byClassifier = Score(model, p.Text) >= model.Threshold;
-            return (byPattern, byClassifier);
+            var byHarm = harmDetector?.Detect(p.Text, GuardrailStage.Context).Any() ?? false;
+            return (byPattern, byClassifier, byHarm);
         }).ToList();
-        return new PassageResult(name, planted, Rate.Of(outcomes.Select(o => o.byPattern || o.byClassifier)),
-            Rate.Of(outcomes.Select(o => o.byPattern)), Rate.Of(outcomes.Select(o => o.byClassifier)), model.Threshold);
+        return new PassageResult(name, planted, Rate.Of(outcomes.Select(o => o.byPattern || o.byClassifier || o.byHarm)),
+            Rate.Of(outcomes.Select(o => o.byPattern)), Rate.Of(outcomes.Select(o => o.byClassifier)), Rate.Of(outcomes.Select(o => o.byHarm)), model.Threshold);
     }
 
     /// <summary>The passage's score as the detector computes it: the highest of its English pieces.</summary>

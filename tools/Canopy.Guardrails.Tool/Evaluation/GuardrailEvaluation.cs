@@ -43,7 +43,13 @@ public static class GuardrailEvaluation
         var input = new InputEvaluation(rows, patterns, settings.Harm, settings.HarmThreshold).Run(progress);
 
         progress("Context stage, leave one source out (instructions planted in carriers no model trained on):");
-        var context = new ContextEvaluation(new PassageFeatures(embedder), patterns, new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate));
+        // The context stage also runs the harmful-request classifier on every piece: in each fold, one trained as the shipped
+        // one is (its threshold included) without the dataset measured.
+        var harmRows = Featurizer.Embed([.. pool.Where(HarmTask.Trains)], embedder);
+        var harmTrainer = new HeldOutTrainer(settings.Harm, settings.HarmThreshold, HarmTask.Weights);
+        var passageFeatures = new PassageFeatures(embedder);
+        var context = new ContextEvaluation(passageFeatures, patterns, new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate),
+            group => new HarmClassifierDetector(embedder, harmTrainer.Train([.. harmRows.Where(r => r.Row.Group != group)]), passageFeatures.Analyse));
         var corpus = PassageData.CorpusChunks(folders.Corpus);
         var training = context.BuildTraining([.. pool.Where(r => !r.NonCommercial)], corpus);
         var unseen = corpus

@@ -26,9 +26,9 @@ public static class ReportWriter
         foreach (var r in report.Input)
             md.AppendLine($"| {r.Group} | {r.Kind} | {r.Blocked} | {r.ByPatterns} | {r.ByClassifier} | {r.ByRules} | {r.Abstained} | {r.Threshold:0.000} |");
         md.AppendLine().AppendLine("## Context stage by dataset").AppendLine();
-        md.AppendLine("| passages | instruction planted | dropped | by patterns | by indirect-injection classifier | threshold |").AppendLine("|---|---|---|---|---|---|");
+        md.AppendLine("| passages | instruction planted | dropped | by patterns | by indirect-injection classifier | by harm classifier | threshold |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var r in report.Context)
-            md.AppendLine($"| {r.Set} | {(r.Planted ? "yes" : "no")} | {r.Dropped} | {r.ByPatterns} | {r.ByClassifier} | {r.Threshold:0.000} |");
+            md.AppendLine($"| {r.Set} | {(r.Planted ? "yes" : "no")} | {r.Dropped} | {r.ByPatterns} | {r.ByClassifier} | {r.ByHarm} | {r.Threshold:0.000} |");
         md.AppendLine().AppendLine("## Phrasing patterns on the training pool").AppendLine();
         md.AppendLine($"A pattern is shipped only while it matches at least {PatternSelection.MinAttacks} attack rows and at most one benign row per {PatternSelection.AttacksPerBenign} attacks; each leave-one-source-out fold applies the rule again without its dataset.").AppendLine();
         md.AppendLine("| pattern | category | in passages | attack rows | benign rows | earns its place |").AppendLine("|---|---|---|---|---|---|");
