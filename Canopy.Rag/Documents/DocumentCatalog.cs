@@ -5,13 +5,13 @@ using Canopy.Rag.VectorStore;
 namespace Canopy.Rag.Documents;
 
 /// <summary>Joins what the index holds, what the queue holds and what is being ingested into one status per document.</summary>
-public sealed class DocumentCatalog(IVectorIndex index, IngestionQueue queue, IngestionProgress progress, DocumentFolders folders)
+public sealed class DocumentCatalog(IVectorIndex index, IngestionQueue queue, IngestionProgress progress, DocumentFolders folders, DocumentProcessor processor)
 {
     public async Task<IReadOnlyList<DocumentInfo>> ListAsync(CancellationToken cancellationToken)
     {
-        var jobs = (await queue.ListAsync(cancellationToken)).ToDictionary(j => j.DocumentId, StringComparer.Ordinal);
-        var indexed = await index.ListDocumentsAsync(cancellationToken);
-        var now = progress.Now;
+        var (queued, indexed, now) = await processor.ReadCommittedAsync(async () =>
+            (await queue.ListAsync(cancellationToken), await index.ListDocumentsAsync(cancellationToken), progress.Now), cancellationToken);
+        var jobs = queued.ToDictionary(j => j.DocumentId, StringComparer.Ordinal);
         var documents = new List<DocumentInfo>(indexed.Count + jobs.Count);
         foreach (var document in indexed)
         {

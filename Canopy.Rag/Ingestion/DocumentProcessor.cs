@@ -88,6 +88,23 @@ public sealed class DocumentProcessor(
         return result.Outcome;
     }
 
+    /// <summary>
+    /// Reads between commits: an index write and the completion of its job are seen together or not at all, so a document
+    /// search already finds is never listed as still ingesting. Waits for at most one write.
+    /// </summary>
+    public async Task<T> ReadCommittedAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        await _commit.WaitAsync(cancellationToken);
+        try
+        {
+            return await read();
+        }
+        finally
+        {
+            _commit.Release();
+        }
+    }
+
     /// <summary>Runs the write and completes the job, unless the job was stopped or is no longer its document's current generation.</summary>
     private async Task<bool> CommitAsync(QueuedDocument job, DocumentBudget budget, Func<Task> write)
     {

@@ -1,6 +1,7 @@
 using Canopy.Contracts.Documents;
 using Canopy.Contracts.Search;
 using Canopy.Rag.Ingestion;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Canopy.IntegrationTests.Ingestion;
 
@@ -8,7 +9,7 @@ namespace Canopy.IntegrationTests.Ingestion;
 /// canopy-rag in-process with its real hosted services (worker, file watcher, MiniLM, SQLite) over temporary folders;
 /// the bundled corpus is replaced by an empty folder so tests only wait for their own documents.
 /// </summary>
-public sealed class RagServiceFactory : SignedInFactory<DocumentIngestor>
+public class RagServiceFactory : SignedInFactory<DocumentIngestor>
 {
     public const long UploadLimit = 256 * 1024;
 
@@ -24,6 +25,12 @@ public sealed class RagServiceFactory : SignedInFactory<DocumentIngestor>
         builder.UseSetting("Canopy:Rag:Ingestion:CorpusPath", CorpusPath);
         builder.UseSetting("Canopy:Rag:Ingestion:MaxUploadBytes", UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Canopy:Rag:Ingestion:DebounceMilliseconds", "200");
+        builder.ConfigureTestServices(ConfigureServices);
+    }
+
+    /// <summary>Services a derived factory replaces (none here).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     protected override void Dispose(bool disposing)

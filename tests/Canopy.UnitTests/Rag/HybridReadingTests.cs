@@ -43,31 +43,20 @@ public sealed class HybridReadingTests : IDisposable
     public void Dispose() => _library.Dispose();
 
     // The real index, counting what is found and read; optionally deleting the best candidate's document just before reading.
-    private sealed class ReadingIndex(SqliteVectorIndex inner) : IVectorIndex
+    private sealed class ReadingIndex(SqliteVectorIndex inner) : DelegatingVectorIndex(inner)
     {
         public int Found { get; private set; }
         public int Read { get; private set; }
         public bool DeleteFirstBeforeReading { get; init; }
         public string? Deleted { get; private set; }
 
-        public string SystemName => inner.SystemName;
-        public string CollectionName => inner.CollectionName;
-        public string VectorSearchSpanName => inner.VectorSearchSpanName;
-
-        public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
-        public Task<IndexedDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken) => inner.GetDocumentAsync(documentId, cancellationToken);
-        public Task<IReadOnlyList<IndexedDocument>> ListDocumentsAsync(CancellationToken cancellationToken) => inner.ListDocumentsAsync(cancellationToken);
-        public Task ReplaceDocumentAsync(IndexedDocument document, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken) =>
-            inner.ReplaceDocumentAsync(document, chunks, cancellationToken);
-        public Task<bool> DeleteDocumentAsync(string documentId, CancellationToken cancellationToken) => inner.DeleteDocumentAsync(documentId, cancellationToken);
-
-        public async Task<IReadOnlyList<Candidate>> FindByVectorAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken) =>
+        public override async Task<IReadOnlyList<Candidate>> FindByVectorAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken) =>
             Count(await inner.FindByVectorAsync(query, topK, filter, cancellationToken));
 
-        public async Task<IReadOnlyList<Candidate>> FindByKeywordsAsync(string query, int topK, SearchFilter filter, CancellationToken cancellationToken) =>
+        public override async Task<IReadOnlyList<Candidate>> FindByKeywordsAsync(string query, int topK, SearchFilter filter, CancellationToken cancellationToken) =>
             Count(await inner.FindByKeywordsAsync(query, topK, filter, cancellationToken));
 
-        public async Task<IReadOnlyList<Candidate>> ReadAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyList<Candidate>> ReadAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken)
         {
             if (DeleteFirstBeforeReading && Deleted is null && candidates.Count > 0)
             {
