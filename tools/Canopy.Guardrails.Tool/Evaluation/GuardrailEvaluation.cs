@@ -45,7 +45,7 @@ public static class GuardrailEvaluation
         progress("Context stage, leave one source out (instructions planted in carriers no model trained on):");
         // The context stage also runs the harmful-request classifier on every piece: in each fold, one trained as the shipped
         // one is (its threshold included) without the dataset measured.
-        var harmRows = Featurizer.Embed([.. pool.Where(HarmTask.Trains)], embedder);
+        var harmRows = rows.Where(r => HarmTask.Trains(r.Row)).ToList();
         var harmTrainer = new HeldOutTrainer(settings.Harm, settings.HarmThreshold, HarmTask.Weights);
         var passageFeatures = new PassageFeatures(embedder);
         var context = new ContextEvaluation(passageFeatures, patterns, new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate),
