@@ -45,7 +45,15 @@ internal sealed class KeywordSearch : IDisposable
         if (indexSize < _options.KeywordTermSelectionFrom)
             return await SqliteChunkReader.SearchFtsAsync(connection, Fts5Query.Match(words)!, limit, filter, cancellationToken);
 
+        var hits = await SearchSelectedAsync(connection, words, limit, filter, vectors, indexSize, cancellationToken);
+        // Begun once a search has answered: after a restart on one core, the first question does not wait behind them.
         _ = StartBackground(indexSize, mergeAbove: SegmentsAtFirstSearch);
+        return hits;
+    }
+
+    private async Task<IReadOnlyList<(long Key, double Score)>> SearchSelectedAsync(
+        SqliteConnection connection, IReadOnlyList<string> words, int limit, SearchFilter filter, EmbeddedVectors vectors, int indexSize, CancellationToken cancellationToken)
+    {
         var forms = _forms.Resolve(words);
         var selected = await _selection.SelectAsync(connection, [.. words.Select((w, i) => new QueryTerm(w, forms[i]))], indexSize, cancellationToken);
         Activity.Current?.SetTag("canopy.rag.keyword.terms", selected.Count);

@@ -30,6 +30,12 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
     /// <summary>How vectors are searched now (<c>exact</c> or <c>hnsw</c>), and how many chunks they cover.</summary>
     internal (string Method, int Chunks) VectorState => _vectors is { } v ? (v.Method, v.Count) : ("exact", 0);
 
+    /// <summary>Whether vector searches read the saved graph's mapped file rather than a loaded copy.</summary>
+    internal bool SearchesMappedGraph => _vectors?.SearchesMappedGraph == true;
+
+    /// <summary>Vectors and removals waiting for the graph (searches scan them exactly until it takes them).</summary>
+    internal int GraphBacklog => _vectors?.Backlog ?? 0;
+
     /// <summary>
     /// Moves the vectors written since into the HNSW graph, compacts it if due and saves it; at keyword-selection scale
     /// also merges the FTS5 index and reads the term statistics and chunk lengths. Now rather than in the background (a

@@ -43,4 +43,12 @@ public sealed class EmbeddedIndexOptions
     /// <summary>When removed chunks exceed this fraction of the index, the graph is rebuilt without them in the background.</summary>
     [Range(0.05, 10.0)]
     public double CompactAfterRemovedFraction { get; set; } = 0.25;
+
+    /// <summary>Written vectors move into the graph once no write has come for this long (searches scan them exactly meanwhile).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan GraphQuietPeriod { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>...or at once when this many vectors and removals wait, however busy the writes.</summary>
+    [Range(1, 1_000_000)]
+    public int GraphBacklogLimit { get; set; } = 4_096;
 }

@@ -38,7 +38,8 @@ internal sealed partial class EmbeddedVectors
         }
         files.DeleteAllBut(_graph is null ? null : _savedSeq);
         StartMaintainer();
-        if (_graph is not null && (_graph.IsView || _recent is { Count: > 0 })) _pending.Release();
+        // A mapped graph is loaded for writing when the first write comes (or the log replayed one), not on every start.
+        if (_graph is not null && HasBacklog) _pending.Release();
     }
 
     /// <summary>Fills the array or the graph; true when the graph had to be built from the chunks (it is then saved).</summary>
@@ -79,7 +80,7 @@ internal sealed partial class EmbeddedVectors
         SqliteConnection connection, string path, long seq, int dimensions, long count, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         HnswGraph graph;
-        // Searches start on the mapped file; the maintainer loads a graph that takes writes and swaps it in (LoadWritable).
+        // Searches start on the mapped file; once writes come, the maintainer loads a graph that takes them and swaps it in (LoadWritable).
         try { graph = HnswGraph.View(path, dimensions, _hnsw); }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
         {

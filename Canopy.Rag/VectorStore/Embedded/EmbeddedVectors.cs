@@ -35,9 +35,13 @@ internal sealed partial class EmbeddedVectors(
     private long _removedSinceBuild;
     private bool _saveWanted;
     private Task? _maintainer;
+    private long _lastWriteAt;
 
     /// <summary>How vectors are searched now: <c>exact</c> or <c>hnsw</c>.</summary>
     public string Method => _graph is null ? "exact" : "hnsw";
+
+    /// <summary>Whether searches read the saved graph's mapped file (after a restart, until the first write).</summary>
+    public bool SearchesMappedGraph => _graph?.IsView == true;
 
     public int Count
     {
@@ -109,6 +113,7 @@ internal sealed partial class EmbeddedVectors(
             }
         }
         finally { _gate.ExitWriteLock(); }
+        Volatile.Write(ref _lastWriteAt, TimeProvider.System.GetTimestamp());
         if (_graph is not null) _pending.Release();
     }
 
@@ -129,6 +134,7 @@ internal sealed partial class EmbeddedVectors(
                 try
                 {
                     await _pending.WaitAsync(_stopping.Token);
+                    await WaitForQuietAsync(_stopping.Token);
                     await _maintenance.WaitAsync(_stopping.Token);
                     try { await MaintainAsync(save: false, _stopping.Token); }
                     finally { _maintenance.Release(); }
@@ -139,12 +145,39 @@ internal sealed partial class EmbeddedVectors(
         });
     }
 
+    // Graph insertions cost more than the writes they follow and share the core with them: they wait for a pause in
+    // writing, unless the backlog has grown past its limit.
+    private async Task WaitForQuietAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var quiet = TimeProvider.System.GetElapsedTime(Volatile.Read(ref _lastWriteAt));
+            if (quiet >= options.GraphQuietPeriod || Backlog >= options.GraphBacklogLimit) return;
+            await Task.Delay(options.GraphQuietPeriod - quiet, cancellationToken);
+        }
+    }
+
     private async Task MaintainAsync(bool save, CancellationToken cancellationToken)
     {
+        // Until there is something to write into the graph, searches read the mapped file: a restart reads only the pages they touch.
+        if (!save && !HasBacklog) return;
         LoadWritable();
         MoveToGraph();
         if (_graph is not null && _removedSinceBuild > options.CompactAfterRemovedFraction * Math.Max(Count, 1)) Compact();
         if (save || _saveWanted || _appliedSeq - _savedSeq >= options.CheckpointAfterChanges) await CheckpointAsync(cancellationToken);
+    }
+
+    private bool HasBacklog => Backlog > 0;
+
+    /// <summary>Vectors written but not yet in the graph, and removals it has not taken yet (0 without a graph).</summary>
+    public int Backlog
+    {
+        get
+        {
+            _gate.EnterReadLock();
+            try { return _graph is null ? 0 : (_recent?.Count ?? 0) + _removals.Count; }
+            finally { _gate.ExitReadLock(); }
+        }
     }
 
     // Start-up maps the saved graph; the copy that takes writes is read here, off the request path, and swapped in.

@@ -93,6 +93,50 @@ public sealed class EmbeddedGraphTests : IDisposable
         Assert.InRange(await RecallAsync(restarted, queries: 30), 0.95, 1.0);
     }
 
+    [Fact]
+    public async Task A_restart_with_nothing_to_replay_searches_the_mapped_graph_until_the_first_write()
+    {
+        using (var first = _library.Open(exactThreshold: 500))
+        {
+            await _library.WriteAsync(first, 0, 60);
+            await first.FlushAsync(CancellationToken.None);
+        }
+
+        using var restarted = _library.Open(exactThreshold: 500);
+        await restarted.InitializeAsync(CancellationToken.None);
+        var recall = await RecallAsync(restarted, queries: 30);
+        var mappedAfterSearches = restarted.SearchesMappedGraph;
+        await _library.WriteAsync(restarted, 60, 5);
+        await restarted.FlushAsync(CancellationToken.None);
+
+        Assert.True(mappedAfterSearches);
+        Assert.InRange(recall, 0.95, 1.0);
+        Assert.False(restarted.SearchesMappedGraph);
+        Assert.Equal(("hnsw", 650), restarted.VectorState);
+        Assert.Equal("doc-62/3", GraphLibrary.KeyOf((await restarted.SearchVectorAsync(_library.Chunks["doc-62/3"].Vector, 5, new SearchFilter(), CancellationToken.None))[0]));
+    }
+
+    [Fact]
+    public async Task Writes_wait_for_a_pause_before_the_graph_takes_them_and_searches_find_them_meanwhile()
+    {
+        using var index = _library.Open(exactThreshold: 500, graphQuietPeriod: TimeSpan.FromHours(1));
+        await _library.WriteAsync(index, 0, 60);
+        await index.FlushAsync(CancellationToken.None);
+        await _library.WriteAsync(index, 60, 5);
+        await _library.DeleteAsync(index, 3);
+
+        var found = await index.SearchVectorAsync(_library.Chunks["doc-62/3"].Vector, 5, new SearchFilter(), CancellationToken.None);
+        var waiting = index.GraphBacklog;
+        await index.FlushAsync(CancellationToken.None);
+
+        // 50 vectors written and 10 removals, none taken by the graph within the quiet period; the flush takes them all.
+        Assert.Equal(60, waiting);
+        Assert.Equal("doc-62/3", GraphLibrary.KeyOf(found[0]));
+        Assert.Equal(0, index.GraphBacklog);
+        Assert.Equal(("hnsw", 640), index.VectorState);
+        Assert.DoesNotContain(await index.SearchVectorAsync(_library.Query(), 640, new SearchFilter(), CancellationToken.None), h => h.Chunk.DocumentId == "doc-3");
+    }
+
     [Theory]
     [InlineData("damaged")]
     [InlineData("missing")]

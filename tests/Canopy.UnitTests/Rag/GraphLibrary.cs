@@ -28,7 +28,7 @@ public sealed class GraphLibrary : IDisposable
     /// <summary>Every chunk's vector by key "document/ordinal", as written and not deleted since.</summary>
     public Dictionary<string, (string Course, float[] Vector)> Chunks { get; } = [];
 
-    public SqliteVectorIndex Open(int exactThreshold = 500, int checkpointAfterChanges = 1_000_000, double compactAfter = 10.0, int keywordSelectionFrom = 20_000, double keywordPostingsShare = 0.02) =>
+    public SqliteVectorIndex Open(int exactThreshold = 500, int checkpointAfterChanges = 1_000_000, double compactAfter = 10.0, int keywordSelectionFrom = 20_000, double keywordPostingsShare = 0.02, TimeSpan? graphQuietPeriod = null) =>
         new(Options.Create(new EmbeddedIndexOptions
         {
             DataPath = DataPath,
@@ -37,6 +37,7 @@ public sealed class GraphLibrary : IDisposable
             CompactAfterRemovedFraction = compactAfter,
             KeywordTermSelectionFrom = keywordSelectionFrom,
             KeywordPostingsShare = keywordPostingsShare,
+            GraphQuietPeriod = graphQuietPeriod ?? new EmbeddedIndexOptions().GraphQuietPeriod,
         }), new HostingEnvironment { ContentRootPath = DataPath, EnvironmentName = "Testing" }, NullLogger<SqliteVectorIndex>.Instance);
 
     public async Task WriteAsync(SqliteVectorIndex index, int first, int count, Func<int, string>? course = null)
