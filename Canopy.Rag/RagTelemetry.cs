@@ -37,6 +37,8 @@ public static class RagTelemetry
     public static readonly Counter<long> ChunksIngested = Meter.CreateCounter<long>(
         "canopy.rag.ingestion.chunks", "{chunk}", "Chunks embedded and written to the index.");
 
+    public const string GraphBacklogGauge = "canopy.rag.index.graph.backlog";
+
     public static readonly Histogram<double> IngestionDuration = Meter.CreateHistogram<double>(
         "canopy.rag.ingestion.duration", "s", "Time to ingest one document.");
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Canopy.Rag.VectorStore.Embedded;
 using Microsoft.Data.Sqlite;
@@ -20,6 +21,7 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
     private EmbeddedVectors? _vectors;
     private KeywordSearch? _keywords;
     private string? _connectionString;
+    private bool _disposed;
 
     public string SystemName => "sqlite";
     public string CollectionName => "chunks";
@@ -66,6 +68,8 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
             await vectors.OpenAsync(new Progress<string>(message => logger.LogInformation("{Progress}", message)), cancellationToken);
             _keywords = new KeywordSearch(options.Value, ct => ConnectAsync(connectionString, ct), _writeLock, logger);
             (_connectionString, _vectors) = (connectionString, vectors);
+            RagTelemetry.Meter.CreateObservableGauge(RagTelemetry.GraphBacklogGauge, ObserveBacklog,
+                "{vector}", "Written vectors and removals the embedded index's graph has not taken yet (searched exactly meanwhile).");
             logger.LogInformation("Embedded index {Path} opened with {Chunks} chunks ({Method} vector search) in {Seconds:F1} s",
                 DatabasePath, vectors.Count, vectors.Method, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
@@ -179,8 +183,17 @@ public sealed class SqliteVectorIndex(IOptions<EmbeddedIndexOptions> options, IH
         return connection;
     }
 
+    // An instrument outlives its index (a meter cannot drop one): once disposed, the index reports nothing.
+    private IEnumerable<Measurement<int>> ObserveBacklog()
+    {
+        if (Volatile.Read(ref _disposed)) return [];
+        try { return [new Measurement<int>(GraphBacklog)]; }
+        catch (ObjectDisposedException) { return []; }
+    }
+
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, true);
         _vectors?.Dispose();
         _keywords?.Dispose();
         _writeLock.Dispose();

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Canopy.Rag;
 using Canopy.Rag.VectorStore;
 using Microsoft.Data.Sqlite;
 
@@ -127,10 +129,22 @@ public sealed class EmbeddedGraphTests : IDisposable
 
         var found = await index.SearchVectorAsync(_library.Chunks["doc-62/3"].Vector, 5, new SearchFilter(), CancellationToken.None);
         var waiting = index.GraphBacklog;
+        var gauged = new List<int>();
+        using (var meters = new MeterListener())
+        {
+            meters.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == RagTelemetry.MeterName && instrument.Name == RagTelemetry.GraphBacklogGauge) listener.EnableMeasurementEvents(instrument);
+            };
+            meters.SetMeasurementEventCallback<int>((_, value, _, _) => { lock (gauged) gauged.Add(value); });
+            meters.Start();
+            meters.RecordObservableInstruments();
+        }
         await index.FlushAsync(CancellationToken.None);
 
         // 50 vectors written and 10 removals, none taken by the graph within the quiet period; the flush takes them all.
         Assert.Equal(60, waiting);
+        Assert.Contains(60, gauged);
         Assert.Equal("doc-62/3", GraphLibrary.KeyOf(found[0]));
         Assert.Equal(0, index.GraphBacklog);
         Assert.Equal(("hnsw", 640), index.VectorState);
