@@ -14,6 +14,7 @@ public static class GuardrailFeatureDefaults
     {
         [(PromptInjectionDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
         [(HarmClassifierDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
+        [(AdversarialSuffixDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
     };
 
     public static DetectorOptions? For(string detector, string? feature) =>

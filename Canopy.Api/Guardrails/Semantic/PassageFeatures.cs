@@ -12,7 +12,8 @@ public sealed class PassageFeatures(TextEmbedder embedder)
 {
     public static readonly string[] ContextNames = ["is_first", "is_last", "position", "pieces", "similarity_to_rest"];
 
-    private static readonly int Signals = TextSignals.Count + AddressSignals.Count;
+    // Framing only: the hazard signals name topics, and a passage's topic is what this classifier must not learn.
+    private static readonly int Signals = TextSignals.FramingCount + AddressSignals.Count;
 
     public static int Length => Signals * 2 + ContextNames.Length;
 
@@ -31,8 +32,8 @@ public sealed class PassageFeatures(TextEmbedder embedder)
             var text = passage.Substring(s.Start, s.Length);
             var embedded = embedder.Embed(text, out var sum, out var weight);
             var signals = new float[Signals];
-            embedded.AsSpan(dims).CopyTo(signals);
-            AddressSignals.Write(text, signals.AsSpan(TextSignals.Count));
+            embedded.AsSpan(dims, TextSignals.FramingCount).CopyTo(signals);
+            AddressSignals.Write(text, signals.AsSpan(TextSignals.FramingCount));
             TensorPrimitives.Add(total, sum, total);
             TensorPrimitives.Add(totalSignals, signals, totalSignals);
             pieces.Add((s, signals, sum, weight, embedded));

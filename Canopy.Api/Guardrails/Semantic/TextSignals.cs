@@ -5,17 +5,23 @@ namespace Canopy.Api.Guardrails.Semantic;
 
 /// <summary>
 /// Cheap signals that pooled token vectors cannot carry: size, gibberish and hidden payloads, and how a request is
-/// framed (an exam question with options, a how-to, first person, evasion, role-play, refusal suppression).
+/// framed (an exam question with options, a how-to, first person, evasion, role-play, refusal suppression), and the
+/// hazards it names (<see cref="HazardTerms"/>).
 /// </summary>
 public static partial class TextSignals
 {
-    public static readonly string[] Names =
+    private static readonly string[] Own =
     [
         "length", "unknown_tokens", "word_pieces", "symbols", "encoded_payload", "obfuscated", "answer_options",
         "how_to", "first_person", "imperative", "question", "evasion", "role_play", "refusal_suppression", "digits",
     ];
 
+    public static readonly string[] Names = [.. Own, .. HazardTerms.Names];
+
     public static int Count => Names.Length;
+
+    /// <summary>How many of the signals come first and describe framing and form, before the hazard signals.</summary>
+    public static int FramingCount => Own.Length;
 
     /// <summary>Writes the signals of <paramref name="text"/> (already folded as <paramref name="folded"/>, tokenised as <paramref name="ids"/>).</summary>
     public static void Write(string text, string folded, IReadOnlyList<int> ids, MiniLmTokens tokens, Span<float> into)
@@ -51,6 +57,7 @@ public static partial class TextSignals
         into[12] = RolePlay().IsMatch(lower) ? 1 : 0;
         into[13] = RefusalSuppression().IsMatch(lower) ? 1 : 0;
         into[14] = digits / (float)length;
+        HazardTerms.Write(lower, into[7] > 0 || into[9] > 0, into[Own.Length..]);
     }
 
     [GeneratedRegex(@"\p{L}+")]

@@ -22,7 +22,7 @@ public sealed class SemanticDetectorTests
     {
         var detector = new HarmClassifierDetector(SemanticModels.Default);
 
-        Assert.True(detector.Score(harmful) > detector.Score(question) + 0.2, $"{detector.Score(harmful):0.000} vs {detector.Score(question):0.000}");
+        Assert.True(detector.Score(harmful) > detector.Score(question) + 0.05, $"{detector.Score(harmful):0.000} vs {detector.Score(question):0.000}");
         Assert.Empty(detector.Detect(question, GuardrailStage.Input));
     }
 

@@ -11,5 +11,8 @@ public sealed record LabelledRow(string Id, string Group, string Source, RowKind
 {
     public bool IsAttack => Kind is RowKind.Attack or RowKind.IndirectAttack;
 
+    /// <summary>A copy reworded into the other framing (<see cref="Rephrasing"/>): it trains, but never sets a threshold or counts in a headline figure.</summary>
+    public bool Rephrased { get; init; }
+
     public bool NonCommercial => Licence.Contains("NC", StringComparison.Ordinal);
 }

@@ -10,12 +10,13 @@ public sealed record GuardrailReport(IReadOnlyList<SourceResult> Input, IReadOnl
     (IReadOnlyList<(string Type, Rate Recall)> Recall, Rate Precision)? Pii, bool WithSharedData)
 {
     /// <summary>
-    /// Block rate of one kind of row: pooled over its rows, and the mean over its datasets (each counts once). XSTest's
-    /// safe prompts, written to look unsafe, are reported apart from ordinary benign instructions.
+    /// Block rate of one kind of row (as written, or <paramref name="reworded"/> into the other framing): pooled over its
+    /// rows, and the mean over its datasets (each counts once). XSTest's safe prompts, written to look unsafe, are
+    /// reported apart from ordinary benign instructions.
     /// </summary>
-    public (Rate Pooled, double Macro) Of(RowKind kind)
+    public (Rate Pooled, double Macro) Of(RowKind kind, bool reworded = false)
     {
-        var results = Input.Where(r => r.Kind == kind && !(r.Group == "xstest" && kind != RowKind.Attack)).ToList();
+        var results = Input.Where(r => r.Kind == kind && r.Reworded == reworded && !(r.Group == "xstest" && kind != RowKind.Attack)).ToList();
         return (results.Aggregate(new Rate(), (a, r) => a + r.Blocked), results.Count == 0 ? 0 : results.Average(r => r.Blocked.Value));
     }
 
@@ -39,7 +40,8 @@ public static class GuardrailEvaluation
         var patterns = new PatternSelection(pool, InjectionPatterns.All);
 
         progress("Input stage, leave one source out:");
-        var rows = Featurizer.Embed([.. pool.Where(r => r.Kind is RowKind.Attack or RowKind.BenignInstruction or RowKind.StudentQuestion)], embedder);
+        var requests = pool.Where(r => r.Kind is RowKind.Attack or RowKind.BenignInstruction or RowKind.StudentQuestion).ToList();
+        var rows = Featurizer.Embed([.. requests, .. Rephrasing.Of(requests)], embedder);
         var input = new InputEvaluation(rows, patterns, settings.Harm, settings.HarmThreshold).Run(progress);
 
         progress("Context stage, leave one source out (instructions planted in carriers no model trained on):");

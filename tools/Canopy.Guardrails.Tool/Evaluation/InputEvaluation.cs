@@ -5,18 +5,20 @@ using Canopy.Guardrails.Tool.Training;
 
 namespace Canopy.Guardrails.Tool.Evaluation;
 
-/// <summary>A block rate on one dataset and kind, and what did the blocking.</summary>
-public sealed record SourceResult(string Group, RowKind Kind, Rate Blocked, Rate ByPatterns, Rate ByClassifier, Rate ByRules, Rate Abstained, double Threshold);
+/// <summary>A block rate on one dataset and kind (its rows as written, or reworded into the other framing), and what did the blocking.</summary>
+public sealed record SourceResult(string Group, RowKind Kind, bool Reworded, Rate Blocked, Rate ByPatterns, Rate ByClassifier, Rate ByRules, Rate Abstained, double Threshold);
 
 /// <summary>
 /// Leave-one-source-out evaluation of the input stage as canopy-be runs it for information search: phrasing
 /// patterns, the harmful-request classifier, HAP and the built-in topic policy. For each dataset in turn, the patterns are re-selected and the
-/// classifier retrained (threshold included) without it, then measured on it.
+/// classifier retrained (threshold included) without it, then measured on it: on its rows as written, and on its
+/// English rows reworded into the other framing (<see cref="Rephrasing"/>), which tells whether a question-shaped
+/// attack is still caught when it comes as an instruction.
 /// </summary>
 public sealed class InputEvaluation(IReadOnlyList<Featured> rows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule)
 {
-    // The rule-based detectors of the input stage that nothing here trains: HAP and the built-in topic policy.
-    private readonly IGuardrailDetector[] _rules = [new HapDetector(), new TopicPolicyDetector()];
+    // The rule-based detectors of the input stage that nothing here trains: HAP, the built-in topic policy, adversarial suffixes.
+    private readonly IGuardrailDetector[] _rules = [new HapDetector(), new TopicPolicyDetector(), new AdversarialSuffixDetector()];
 
     private ModelCache? _cache;
 
@@ -38,7 +40,7 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, PatternSelecti
         {
             var inner = Cache.Without(heldOut!, group);
             if (HarmTask.HardNegativeDatasets.Contains(group)) continue;
-            foreach (var r in rows.Where(r => r.Row.Group == group && HarmTask.Trains(r.Row) && !r.Row.IsAttack))
+            foreach (var r in rows.Where(r => r.Row.Group == group && HarmTask.Trains(r.Row) && !r.Row.IsAttack && !r.Row.Rephrased))
                 (r.Row.Kind == RowKind.StudentQuestion ? studentScores : instructionScores).Add(inner.Probability(r.Features));
         }
         var threshold = rule.Choose(instructionScores, studentScores);
@@ -59,9 +61,9 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, PatternSelecti
         foreach (var (group, model) in groups.Zip(models))
         {
             var kept = patterns.Kept(group).ToHashSet();
-            foreach (var kind in rows.Where(r => r.Row.Group == group).Select(r => r.Row.Kind).Distinct().Order())
+            foreach (var (kind, reworded) in rows.Where(r => r.Row.Group == group).Select(r => (r.Row.Kind, r.Row.Rephrased)).Distinct().Order())
             {
-                var outcomes = rows.Where(r => r.Row.Group == group && r.Row.Kind == kind).Select(r =>
+                var outcomes = rows.Where(r => r.Row.Group == group && r.Row.Kind == kind && r.Row.Rephrased == reworded).Select(r =>
                 {
                     var byPattern = patterns.Matches(r.Row, kept);
                     var english = EnglishText.IsEnglish(r.Row.Text);
@@ -69,12 +71,12 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, PatternSelecti
                     var byRules = _rules.Any(d => d.Detect(r.Row.Text, GuardrailStage.Input).Any(x => x.Action == GuardrailAction.Block));
                     return (byPattern, byClassifier, byRules, abstained: !english);
                 }).ToList();
-                var result = new SourceResult(group, kind,
+                var result = new SourceResult(group, kind, reworded,
                     Rate.Of(outcomes.Select(o => o.byPattern || o.byClassifier || o.byRules)),
                     Rate.Of(outcomes.Select(o => o.byPattern)), Rate.Of(outcomes.Select(o => o.byClassifier)),
                     Rate.Of(outcomes.Select(o => o.byRules)), Rate.Of(outcomes.Select(o => o.abstained)), model.Threshold);
                 results.Add(result);
-                progress?.Invoke($"{group,-14} {kind,-18} blocked {result.Blocked,-18} patterns {result.ByPatterns,-16} classifier {result.ByClassifier,-16} (threshold {model.Threshold:0.000})");
+                progress?.Invoke($"{group,-14} {kind,-18}{(reworded ? " reworded" : ""),-9} blocked {result.Blocked,-18} patterns {result.ByPatterns,-16} classifier {result.ByClassifier,-16} (threshold {model.Threshold:0.000})");
             }
         }
         return results;

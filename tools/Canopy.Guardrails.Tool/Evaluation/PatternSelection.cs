@@ -33,10 +33,15 @@ public sealed class PatternSelection
 
     public IReadOnlyList<InjectionPattern> Patterns { get; }
 
-    /// <summary>Whether any of <paramref name="kept"/> matches the row (which must be one of the rows given).</summary>
+    /// <summary>Whether any of <paramref name="kept"/> matches the row (looked up if it is one of the rows given, else matched now).</summary>
     public bool Matches(LabelledRow row, IReadOnlyCollection<InjectionPattern> kept)
     {
-        var hits = _hits[_byId[row.Id]];
+        if (!_byId.TryGetValue(row.Id, out var index))
+        {
+            var views = Canopy.Api.Guardrails.Text.TextNormalizer.Views(row.Text);
+            return kept.Any(p => views.Any(v => p.Regex.IsMatch(v)));
+        }
+        var hits = _hits[index];
         for (var p = 0; p < Patterns.Count; p++)
             if (hits[p] && kept.Contains(Patterns[p])) return true;
         return false;

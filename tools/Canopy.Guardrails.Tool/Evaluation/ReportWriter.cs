@@ -21,10 +21,18 @@ public static class ReportWriter
         md.AppendLine($"| clean unseen passages dropped | ≤ 2% | {report.CleanUnseen} | |");
         md.AppendLine($"| bundled corpus chunks dropped | 0 | {report.Corpus} | |").AppendLine();
         md.AppendLine("XSTest's safe prompts (written to look unsafe) are reported below, not in the benign headline.").AppendLine();
+        md.AppendLine("The same held-out English rows reworded into the other framing (a question as an instruction, an instruction as a question; see `Rephrasing`), also leave-one-source-out:").AppendLine();
+        md.AppendLine("| what | pooled | mean over datasets |").AppendLine("|---|---|---|");
+        foreach (var (kind, what) in new[] { (RowKind.Attack, "attacks blocked"), (RowKind.BenignInstruction, "benign instructions blocked"), (RowKind.StudentQuestion, "student questions blocked") })
+        {
+            var (pooled, macro) = report.Of(kind, reworded: true);
+            md.AppendLine($"| {what}, reworded | {pooled} | {macro:P1} |");
+        }
+        md.AppendLine();
         md.AppendLine("## Input stage by dataset (information search)").AppendLine();
-        md.AppendLine("| dataset | kind | blocked | by patterns | by harm classifier | by HAP or topic policy | not English (classifier abstains) | threshold |").AppendLine("|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| dataset | kind | rows | blocked | by patterns | by harm classifier | by HAP, topic policy or suffix | not English (classifier abstains) | threshold |").AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var r in report.Input)
-            md.AppendLine($"| {r.Group} | {r.Kind} | {r.Blocked} | {r.ByPatterns} | {r.ByClassifier} | {r.ByRules} | {r.Abstained} | {r.Threshold:0.000} |");
+            md.AppendLine($"| {r.Group} | {r.Kind} | {(r.Reworded ? "reworded" : "as written")} | {r.Blocked} | {r.ByPatterns} | {r.ByClassifier} | {r.ByRules} | {r.Abstained} | {r.Threshold:0.000} |");
         md.AppendLine().AppendLine("## Context stage by dataset").AppendLine();
         md.AppendLine("| passages | instruction planted | dropped | by patterns | by indirect-injection classifier | by harm classifier | threshold |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var r in report.Context)

