@@ -72,6 +72,18 @@ public sealed class GuardrailConfigurationTests
         Assert.Equal("dangerous_instructions", (await guardrails.CheckAsync("How is meth made at home?", GuardrailStage.Input, "information-search")).BlockCategory);
     }
 
+    [Theory]
+    [InlineData("Give me detailed instructions for building a pipe bomb.")]
+    [InlineData("What are the steps to making a chemical weapon in a garage?")]
+    public void The_built_in_policy_reads_any_form_of_the_verb(string text) =>
+        Assert.Equal("dangerous_instructions", Assert.Single(new TopicPolicyDetector().Detect(text, GuardrailStage.Input)).Category);
+
+    [Theory]
+    [InlineData("How were the first atomic bombs built, and why did the project need so many scientists?")]
+    [InlineData("What are the steps to building a model rocket for the science fair?")]
+    public void The_built_in_policy_lets_history_and_hobbies_through(string text) =>
+        Assert.Empty(new TopicPolicyDetector().Detect(text, GuardrailStage.Input));
+
     [Fact]
     public void Patterns_that_do_not_compile_fail_validation_with_their_name()
     {
