@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Canopy.Api.Guardrails;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Canopy.Api.Guardrails;
 /// comply, which reads as gibberish (words glued to brackets and slashes, camel-cased joins, clusters of symbols).
 /// Only the last line is read, and only when it opens as prose, so pasted code and tables do not look like one.
 /// </summary>
-public sealed class AdversarialSuffixDetector : IGuardrailDetector
+public sealed partial class AdversarialSuffixDetector : IGuardrailDetector
 {
     public const string DetectorName = "adversarial_suffix";
 
@@ -47,8 +49,10 @@ public sealed class AdversarialSuffixDetector : IGuardrailDetector
     }
 
     // TeX in a question ($x^2$, \frac{a}{b}) is full of backslashes and braces and is no attack.
-    private static bool LooksLikeMathematics(string line) =>
-        line.Count(c => c == '$') >= 2 || System.Text.RegularExpressions.Regex.IsMatch(line, @"\\(frac|vec|sum|int|sqrt|left|right|begin|end|cdot|times|leq|geq|alpha|beta|pi|theta|mathbf|mathrm|text)\b");
+    private static bool LooksLikeMathematics(string line) => line.Count(c => c == '$') >= 2 || TexCommand().IsMatch(line);
+
+    [GeneratedRegex(@"\\(frac|vec|sum|int|sqrt|left|right|begin|end|cdot|times|leq|geq|alpha|beta|pi|theta|mathbf|mathrm|text)\b")]
+    private static partial Regex TexCommand();
 
     private static bool IsPlainWord(string token)
     {
