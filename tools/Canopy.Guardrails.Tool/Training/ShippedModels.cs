@@ -8,13 +8,15 @@ namespace Canopy.Guardrails.Tool.Training;
 /// <summary>
 /// The settings the shipped classifiers are trained with; evaluation uses the same, fold by fold. Chosen on the
 /// training pool's own leave-one-source-out figures: with thresholds allowing 0.4 % of student questions out-of-fold,
-/// 0.7 % were blocked (over the 0.5 % target), hence 0.2 %. For the harm classifier logistic regression did better than
-/// 16 or 32 hidden units on every input figure (attacks 26 % against 23-24 % mean, students 0.3 % against 0.5-0.7 %).
+/// 0.7 % were blocked (over the 0.5 % target), hence 0.2 %; once the classifier trained on reworded rows, allowing 2 % of
+/// benign instructions out-of-fold blocked 0.52 % of student questions (MMLU's fold is bounded by the instructions),
+/// hence 1.5 %. For the harm classifier logistic regression did better than 16 or 32 hidden units on every input figure
+/// (attacks 26 % against 23-24 % mean, students 0.3 % against 0.5-0.7 %).
 /// </summary>
 public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmThreshold, TrainerSettings Context, double MaxCleanPassageDropRate)
 {
     public static GuardrailSettings Default { get; } = new(
-        new TrainerSettings(Hidden: 0, Epochs: 15), new ThresholdRule(0.02, 0.002),
+        new TrainerSettings(Hidden: 0, Epochs: 15), new ThresholdRule(0.015, 0.002),
         new TrainerSettings(Hidden: 16, Epochs: 15), 0.01);
 }
 
