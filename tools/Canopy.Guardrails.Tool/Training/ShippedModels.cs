@@ -10,8 +10,8 @@ namespace Canopy.Guardrails.Tool.Training;
 /// training pool's own leave-one-source-out figures: with thresholds allowing 0.4 % of student questions out-of-fold,
 /// 0.7 % were blocked (over the 0.5 % target), hence 0.2 %; once the classifier trained on reworded rows, allowing 2 % of
 /// benign instructions out-of-fold blocked 0.52 % of student questions (MMLU's fold is bounded by the instructions),
-/// hence 1.5 %. For the harm classifier logistic regression did better than 16 or 32 hidden units on every input figure
-/// (attacks 26 % against 23-24 % mean, students 0.3 % against 0.5-0.7 %).
+/// hence 1.5 %. For the harm classifier logistic regression blocked more attacks than 16 or 32 hidden units, before
+/// the rewording (26 % against 23-24 % mean) and after it (as written 9.9 % against 8.2-8.5 %).
 /// </summary>
 public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmThreshold, TrainerSettings Context, double MaxCleanPassageDropRate)
 {
