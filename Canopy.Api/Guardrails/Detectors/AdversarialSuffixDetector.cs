@@ -30,14 +30,14 @@ public sealed partial class AdversarialSuffixDetector : IGuardrailDetector
 
     /// <summary>
     /// The highest share of odd tokens over the last 8 to 24 tokens of the text's last line (with at least four odd
-    /// ones), or 0 when the line does not open as prose or holds mathematics.
+    /// ones), or 0 when the line does not open as prose, or holds mathematics or code.
     /// </summary>
     public static double OddShare(string text)
     {
         var trimmed = text.AsSpan().TrimEnd();
         var line = trimmed[(trimmed.LastIndexOf('\n') + 1)..].ToString();
         var tokens = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length < MinWindow + 3 || tokens.Take(4).Count(IsPlainWord) < 3 || LooksLikeMathematics(line)) return 0;
+        if (tokens.Length < MinWindow + 3 || tokens.Take(4).Count(IsPlainWord) < 3 || LooksLikeMathematics(line) || LooksLikeCode(line)) return 0;
         double best = 0;
         var odd = 0;
         for (var k = 1; k <= Math.Min(TailTokens, tokens.Length - 3); k++)
@@ -48,8 +48,19 @@ public sealed partial class AdversarialSuffixDetector : IGuardrailDetector
         return best;
     }
 
-    // TeX in a question ($x^2$, \frac{a}{b}) is full of backslashes and braces and is no attack.
-    private static bool LooksLikeMathematics(string line) => line.Count(c => c == '$') >= 2 || TexCommand().IsMatch(line);
+    // TeX in a question ($x^2$, \frac{a}{b}) and logic notation ((∀x)(Lx ⊃ Bx)) are full of symbols and are no attack.
+    private static bool LooksLikeMathematics(string line) =>
+        line.Count(c => c == '$') >= 2 || TexCommand().IsMatch(line) || line.Count(c => c is >= '\u2200' and <= '\u22ff') >= 2;
+
+    // Code pasted after a question ("fix this: String q = \"...\" + user;") has statements and a language's keywords.
+    private static bool LooksLikeCode(string line) => CodeKeyword().IsMatch(line) && CodeStatement().Count(line) >= 2;
+
+    [GeneratedRegex(@"\b(return|int|void|String|string|char|bool|boolean|float|double|var|const|def|elif|namespace|#include|printf|println|console\.log|null|nullptr|None|True|False|true|false|self|public|private|static|function|import|std|cout|lambda|await)\b")]
+    private static partial Regex CodeKeyword();
+
+    // A statement's end, a comparison or increment, an assignment, a call with no arguments, or a block.
+    [GeneratedRegex(@";(?!\w)|==|!=|\+=|\+\+|\s=\s|\w\(\)|\{\s|\s\}")]
+    private static partial Regex CodeStatement();
 
     [GeneratedRegex(@"\\(frac|vec|sum|int|sqrt|left|right|begin|end|cdot|times|leq|geq|alpha|beta|pi|theta|mathbf|mathrm|text)\b")]
     private static partial Regex TexCommand();

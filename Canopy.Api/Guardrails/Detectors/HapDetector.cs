@@ -1,15 +1,21 @@
 using System.Text.RegularExpressions;
+using Canopy.Api.Guardrails.Semantic;
 using Canopy.Api.Guardrails.Text;
 
 namespace Canopy.Api.Guardrails;
 
 /// <summary>
 /// Hate, abuse and profanity: hostility aimed at a protected group (hate, threats, slurs) blocks; insults and
-/// profanity are flagged. Matching undoes obfuscation and tolerates one typo in long words; negation
-/// ("I don't hate ..."), counter-speech and quoting, and homonyms of slurs are let through.
+/// profanity are flagged. Matching undoes obfuscation and tolerates one typo in long words (a word the vocabulary
+/// knows is no typo: "handed" is not "hanged"); negation ("I don't hate ..."), counter-speech and quoting, homonyms
+/// of slurs, and violence told rather than wished ("the robbers shot a teller") are let through.
 /// </summary>
-public sealed partial class HapDetector : IGuardrailDetector
+public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDetector
 {
+    public HapDetector(SemanticModels models) : this(models.Embedder.Tokens)
+    {
+    }
+
     public const string DetectorName = "hap";
 
     public string Name => DetectorName;
@@ -20,12 +26,13 @@ public sealed partial class HapDetector : IGuardrailDetector
     {
         var plain = TextNormalizer.Deobfuscate(text);
         // Short messages are judged as a whole ("Women think they're special. I hate them."); long ones per sentence.
-        var units = plain.Length <= 300 ? [plain] : SentenceEnd().Split(plain);
+        // Answer options are separate statements: "the sick" in option A says nothing of "women" in option B.
+        var units = (plain.Length <= 300 ? [plain] : SentenceEnd().Split(plain)).SelectMany(u => AnswerOption().Split(u));
         var worst = units.Select(Judge).Where(j => j is not null).OrderByDescending(j => j!.Value.Score).FirstOrDefault();
         return worst is { } found ? [new Detection(Name, found.Category, found.Score, found.Action)] : [];
     }
 
-    private static (string Category, double Score, GuardrailAction Action)? Judge(string unit)
+    private (string Category, double Score, GuardrailAction Action)? Judge(string unit)
     {
         // "ihate" comes from "I hate" with the space lost or the letters spaced out: split it back.
         var tokens = Words().Matches(unit).Select(m => m.Value.EndsWith("'s") ? m.Value[..^2] : m.Value)
@@ -42,7 +49,8 @@ public sealed partial class HapDetector : IGuardrailDetector
 
         // Hostility counts when it is near the group it would be aimed at, not anywhere in a long passage about it.
         bool NearGroup(int i) => groups.Any(g => Math.Abs(g - i) <= GroupWindow);
-        var hostile = Enumerable.Range(0, tokens.Length).Where(i => Near(tokens[i], HapLexicon.Hostile, 4) && !Negated(tokens, i) && NearGroup(i)).ToList();
+        var hostile = Enumerable.Range(0, tokens.Length).Where(i => Near(tokens[i], HapLexicon.Hostile, 4) && !Negated(tokens, i) && NearGroup(i)
+            && (!HapLexicon.Violence.Contains(tokens[i]) || Wished(tokens, i))).ToList();
         var negatedPositive = Enumerable.Range(0, tokens.Length).Any(i => HapLexicon.Positive.Contains(tokens[i]) && Negated(tokens, i) && NearGroup(i));
         if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !counter)
             return (Threat(tokens) ? "threat" : "hate", 0.9, GuardrailAction.Block);
@@ -56,7 +64,7 @@ public sealed partial class HapDetector : IGuardrailDetector
     private const int GroupWindow = 6;
 
     /// <summary>Where the text names a protected group (one- or two-word names, one typo tolerated in long words).</summary>
-    private static List<int> GroupPositions(string[] tokens)
+    private List<int> GroupPositions(string[] tokens)
     {
         var positions = new List<int>();
         for (var i = 0; i < tokens.Length; i++)
@@ -75,6 +83,11 @@ public sealed partial class HapDetector : IGuardrailDetector
     private static bool Directed(string[] tokens, string joined) =>
         tokens.Any(t => t is "i" or "we" or "i'm" or "im" or "i've" or "me" or "my" or "us" or "let's")
         || Stance().IsMatch(joined);
+
+    // Violence against a group is hate when the speaker wants it: first person, a modal or "deserve", or a command.
+    private static bool Wished(string[] tokens, int index) =>
+        index == 0 || tokens.Any(t => t is "i" or "we" or "i'm" or "im" or "let's" or "lets" or "us" or "should" or "must" or "deserve" or "deserves"
+            or "ought" or "gonna" or "need" or "needs" or "will" or "i'll" or "we'll" or "want" or "wish" or "hope");
 
     private static bool Threat(string[] tokens) =>
         tokens.Any(t => t is "kill" or "killed" or "murder" or "murdered" or "die" or "shoot" or "shot" or "hang" or "lynch"
@@ -112,8 +125,8 @@ public sealed partial class HapDetector : IGuardrailDetector
     private static readonly FuzzyLexicon HostileWords = new(HapLexicon.Hostile, 4);
     private static readonly FuzzyLexicon GroupWords = new(HapLexicon.Groups, 5);
 
-    private static bool Near(string token, string[] lexicon, int minLength) =>
-        (ReferenceEquals(lexicon, HapLexicon.Hostile) ? HostileWords : GroupWords).Contains(token);
+    private bool Near(string token, string[] lexicon, int minLength) =>
+        (ReferenceEquals(lexicon, HapLexicon.Hostile) ? HostileWords : GroupWords).Contains(token, vocabulary.IsKnownWord);
 
     /// <summary>A word counts as one of the lexicon when equal, equal once stretched letters are squeezed, one transposition away, or (for long words) one edit away or glued to a neighbour.</summary>
     private sealed class FuzzyLexicon(string[] words, int minLength)
@@ -123,10 +136,10 @@ public sealed partial class HapDetector : IGuardrailDetector
         private readonly string[] _long = [.. words.Where(w => w.Length >= 6 && !w.Contains(' '))];
         private readonly string[] _short = [.. words.Where(w => w.Length >= Math.Max(4, minLength) && w.Length < 6 && !w.Contains(' '))];
 
-        public bool Contains(string token)
+        public bool Contains(string token, Func<string, bool> isKnownWord)
         {
             if (_exact.Contains(token) || _squeezed.Contains(TextNormalizer.Squeeze(token))) return true;
-            if (token.Length < 4) return false;
+            if (token.Length < 4 || isKnownWord(token)) return false;
             foreach (var word in _long)
             {
                 // One edit leaves the first or the last letter in place, which rules out most words cheaply.
@@ -168,6 +181,9 @@ public sealed partial class HapDetector : IGuardrailDetector
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"(?:^|\s)\(?[A-E][.)]\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerOption();
 
     [GeneratedRegex(@" (are|is|should|must|deserve|deserves|need|needs|belong|belongs|like you|like them|all|every|any|those|these|never|can't|cannot|only|so) ")]
     private static partial Regex Stance();

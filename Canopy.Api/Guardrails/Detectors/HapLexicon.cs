@@ -21,7 +21,14 @@ internal static class HapLexicon
         "stupid", "idiots", "ignorant", "pathetic", "useless", "dirt", "sick", "zoo", "vet", "cage", "exterminated",
         "kill", "killed", "murder", "murdered", "die", "dead", "shoot", "shot", "hang", "hanged", "lynch", "gas", "burn",
         "exterminate", "slaughter", "execute", "executed", "eradicate", "eliminate", "wipe", "end", "hurt", "beat", "stab",
-        "fucking", "fuck", "dumb", "lying", "liars", "criminals", "terrorists",
+        "fucking", "fuck", "dumb", "liars", "criminals", "terrorists",
+    ];
+
+    /// <summary>The hostile words that name violence: hateful when the speaker wishes it, not when a story or a question tells of it.</summary>
+    public static readonly HashSet<string> Violence =
+    [
+        "kill", "killed", "murder", "murdered", "die", "dead", "shoot", "shot", "hang", "hanged", "lynch", "gas", "burn", "exterminate",
+        "exterminated", "slaughter", "execute", "executed", "eradicate", "eliminate", "wipe", "end", "hurt", "beat", "stab",
     ];
 
     /// <summary>Words that state a positive quality: hostile when negated ("never attractive", "no compassion").</summary>
@@ -34,7 +41,8 @@ internal static class HapLexicon
     public static readonly string[] Slurs =
     [
         "bitch", "slut", "whore", "tranny", "trannies", "shemale", "faggot", "faggots", "fag", "fags", "dyke", "dykes",
-        "nigger", "niggers", "nigga", "niggas", "negro", "coon", "retard", "retards", "retarded", "spastic", "spaz",
+        // Not "negro" (black in Spanish and Portuguese, and the word of historical documents) nor "retard" (to slow down).
+        "nigger", "niggers", "nigga", "niggas", "coon", "retards", "retarded", "spastic", "spaz",
         "mongoloid", "raghead", "ragheads", "towelhead", "muzzie", "wetback", "wetbacks", "kike", "kikes", "chink", "spic",
         "cunt", "cunts",
     ];

@@ -10,11 +10,13 @@ public sealed class MiniLmTokens
 
     private readonly BertTokenizer _tokenizer;
     private readonly bool[] _continuation;
+    private readonly HashSet<string> _words;
 
-    private MiniLmTokens(BertTokenizer tokenizer, bool[] continuation)
+    private MiniLmTokens(BertTokenizer tokenizer, string[] vocabulary)
     {
         _tokenizer = tokenizer;
-        _continuation = continuation;
+        _continuation = [.. vocabulary.Select(t => t.StartsWith("##", StringComparison.Ordinal))];
+        _words = [.. vocabulary.Where(t => t.Length >= 3 && t.All(char.IsAsciiLetterLower))];
     }
 
     public static MiniLmTokens Load(string vocabularyPath)
@@ -26,7 +28,7 @@ public sealed class MiniLmTokens
             IndividuallyTokenizeCjk = true,
             RemoveNonSpacingMarks = true,
         });
-        return new MiniLmTokens(tokenizer, [.. File.ReadLines(vocabularyPath).Select(t => t.StartsWith("##", StringComparison.Ordinal))]);
+        return new MiniLmTokens(tokenizer, File.ReadAllLines(vocabularyPath));
     }
 
     public int VocabularySize => _continuation.Length;
@@ -35,6 +37,9 @@ public sealed class MiniLmTokens
 
     public IReadOnlyList<int> Encode(string text) =>
         _tokenizer.EncodeToIds(text.Length > MaxCharacters ? text[..MaxCharacters] : text, addSpecialTokens: false);
+
+    /// <summary>Whether the vocabulary holds <paramref name="word"/> (lower case, three letters or more) as a whole word: a real word, not a typo.</summary>
+    public bool IsKnownWord(string word) => _words.Contains(word);
 
     /// <summary>True for a piece that continues a word ("##ing"): many of them in a row mean rare or made-up words.</summary>
     public bool IsContinuation(int id) => (uint)id < (uint)_continuation.Length && _continuation[id];

@@ -9,6 +9,8 @@ namespace Canopy.Api.Guardrails.Semantic;
 /// </summary>
 public sealed class TextEmbedder(MiniLmTokens tokens, TokenVectors vectors)
 {
+    public MiniLmTokens Tokens => tokens;
+
     public int Dimensions => vectors.Dimensions;
 
     public int Length => vectors.Dimensions + TextSignals.Count;

@@ -29,6 +29,9 @@ public sealed class AdversarialSuffixTests
     [InlineData("Which is better for the lab report, snake_case names like mean_speed or camel case, and should file names be report_v2.docx?")]
     [InlineData("Summarise the chapter on the French Revolution (1789–1799) in five bullet points, please!")]
     [InlineData("Here is my loop:\nfor (int i = 0; i < n; i++) { sum += a[i]; } // why is it off by one?!")]
+    [InlineData("fix the lab code so it is not open to injection: string sql = \"SELECT * FROM marks WHERE name='\" + name + \"' AND pin='\" + pin + \"'\";")]
+    [InlineData("fix the lab code so it is not open to injection: String query = \"/marks/mark[@student='\" + student + \"' and @pin='\" + pin + \"']\";")]
+    [InlineData("Select the best translation of the sentence using the key Ax: x is an apple, Bx: x is a basket, Ixy: x is in y: (∀x){Ax ⊃ (∃y)[(By•~Ey)•Ixy]} ⊃ ~(∃z){[Az•(∀w)(Bw ⊃ ~Izw)]}")]
     public void Questions_with_code_mathematics_addresses_or_versions_are_not_suffixes(string text) =>
         Assert.True(AdversarialSuffixDetector.OddShare(text) < AdversarialSuffixDetector.MinOddShare, $"share {AdversarialSuffixDetector.OddShare(text):0.00}");
 

@@ -1,10 +1,11 @@
 using Canopy.Api.Guardrails;
+using Canopy.Api.Guardrails.Semantic;
 
 namespace Canopy.UnitTests.Guardrails;
 
 public sealed class HapDetectorTests
 {
-    private readonly HapDetector _hap = new();
+    private readonly HapDetector _hap = new(SemanticModels.Default);
 
     private Detection? Find(string text) => _hap.Detect(text, GuardrailStage.Input).SingleOrDefault();
 
@@ -16,6 +17,8 @@ public sealed class HapDetectorTests
     [InlineData("I haaaate gay people.", "hate")]
     [InlineData("I h-a-t-e trans people.", "hate")]
     [InlineData("I feel nothing but contmpt for immigrants.", "hate")]
+    [InlineData("Immigrants should be shot.", "threat")]
+    [InlineData("Kill all gay people.", "threat")]
     public void Hostility_against_a_group_is_blocked_even_when_obfuscated(string text, string category)
     {
         var found = Find(text);
@@ -32,6 +35,18 @@ public sealed class HapDetectorTests
     [InlineData("Why did the Nazis murder Jews during the Holocaust?")]
     public void Negation_counter_speech_homonyms_and_history_pass(string text) =>
         Assert.NotEqual(GuardrailAction.Block, Find(text)?.Action);
+
+    // Questions a student asks that name a group near a word the lexicon holds: a real word that is one edit from a
+    // hostile one, a word in another answer option, violence told or asked about, a historical word, a verb.
+    [Theory]
+    [InlineData("In a class of 30 pupils there are twice as many girls as boys, and a third of the girls are left-handed. How many right-handed girls are there?")]
+    [InlineData("Which was a duty of medieval nuns? A. Caring for the sick B. Teaching women to read C. Copying books D. All of these")]
+    [InlineData("Is it true that a bad fall from a horse can hurt women more than men?")]
+    [InlineData("In the novel the robbers shot a woman who is a teller; what is the scene about?")]
+    [InlineData("Why does the 1963 speech hold that the Negro is still not free a hundred years after emancipation?")]
+    [InlineData("Which class of drugs is used to retard the progression of glaucoma in older women?")]
+    public void Ordinary_questions_that_name_a_group_pass(string text) =>
+        Assert.Null(Find(text));
 
     [Fact]
     public void Profanity_without_a_target_is_only_flagged()

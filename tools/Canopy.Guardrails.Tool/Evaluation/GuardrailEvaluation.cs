@@ -42,7 +42,7 @@ public static class GuardrailEvaluation
         progress("Input stage, leave one source out:");
         var requests = pool.Where(r => r.Kind is RowKind.Attack or RowKind.BenignInstruction or RowKind.StudentQuestion).ToList();
         var rows = Featurizer.Embed([.. requests, .. Rephrasing.Of(requests)], embedder);
-        var input = new InputEvaluation(rows, patterns, settings.Harm, settings.HarmThreshold).Run(progress);
+        var input = new InputEvaluation(rows, patterns, settings.Harm, settings.HarmThreshold, embedder.Tokens).Run(progress);
 
         progress("Context stage, leave one source out (instructions planted in carriers no model trained on):");
         // The context stage also runs the harmful-request classifier on every piece: in each fold, one trained as the shipped

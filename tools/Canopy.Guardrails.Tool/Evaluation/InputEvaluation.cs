@@ -15,10 +15,10 @@ public sealed record SourceResult(string Group, RowKind Kind, bool Reworded, Rat
 /// English rows reworded into the other framing (<see cref="Rephrasing"/>), which tells whether a question-shaped
 /// attack is still caught when it comes as an instruction.
 /// </summary>
-public sealed class InputEvaluation(IReadOnlyList<Featured> rows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule)
+public sealed class InputEvaluation(IReadOnlyList<Featured> rows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule, MiniLmTokens vocabulary)
 {
     // The rule-based detectors of the input stage that nothing here trains: HAP, the built-in topic policy, adversarial suffixes.
-    private readonly IGuardrailDetector[] _rules = [new HapDetector(), new TopicPolicyDetector(), new AdversarialSuffixDetector()];
+    private readonly IGuardrailDetector[] _rules = [new HapDetector(vocabulary), new TopicPolicyDetector(), new AdversarialSuffixDetector()];
 
     private ModelCache? _cache;
 
