@@ -11,6 +11,8 @@ public sealed class TextEmbedder(MiniLmTokens tokens, TokenVectors vectors)
 {
     public MiniLmTokens Tokens => tokens;
 
+    public const float PriorWeight = 2f;
+
     public int Dimensions => vectors.Dimensions;
 
     public int Length => vectors.Dimensions + TextSignals.Count;
@@ -26,7 +28,9 @@ public sealed class TextEmbedder(MiniLmTokens tokens, TokenVectors vectors)
         var features = new float[Length];
         sum = new float[dims];
         weight = vectors.Accumulate(ids, sum);
-        if (weight > 0) TensorPrimitives.Divide(sum, weight, features.AsSpan(0, dims));
+        // The mean is taken as if one more token sat at the vocabulary's centre: a message of one or two words is one
+        // word's vector, far from where requests lie, and would score at an extreme.
+        if (weight > 0) TensorPrimitives.Divide(sum, weight + PriorWeight, features.AsSpan(0, dims));
         TextSignals.Write(text, folded, ids, tokens, features.AsSpan(dims, TextSignals.Count));
         return features;
     }

@@ -34,6 +34,18 @@ public sealed class SemanticDetectorTests
     public async Task Ordinary_requests_and_word_problems_pass(string text) =>
         Assert.False((await Guardrails.CheckAsync(text, GuardrailStage.Input, FeatureCatalog.InformationSearch)).IsBlocked, text);
 
+    // One or two words are one word's vector: before the mean gave way to the vocabulary's centre, each of these scored
+    // over the threshold (0.995-0.999).
+    [Theory]
+    [InlineData("Help")]
+    [InlineData("help me")]
+    [InlineData("I need some help")]
+    [InlineData("Could you help me please?")]
+    [InlineData("How?")]
+    [InlineData("Yo")]
+    public async Task Short_messages_asking_for_help_pass(string text) =>
+        Assert.False((await Guardrails.CheckAsync(text, GuardrailStage.Input, FeatureCatalog.InformationSearch)).IsBlocked, text);
+
     [Fact]
     public void The_classifier_abstains_on_text_that_is_not_english()
     {

