@@ -31,19 +31,15 @@ public sealed class SemanticDetectorTests
     [InlineData("Rewrite the given text and correct grammar, spelling, and punctuation errors: their going too the libary tomorow.")]
     [InlineData("You are given a paper citation; convert it to APA style: Smith J, Data Mining, 2019.")]
     [InlineData("Explain how the immune system kills infected cells.")]
-    public async Task Ordinary_requests_and_word_problems_pass(string text) =>
-        Assert.False((await Guardrails.CheckAsync(text, GuardrailStage.Input, FeatureCatalog.InformationSearch)).IsBlocked, text);
-
-    // One or two words are one word's vector: before the mean gave way to the vocabulary's centre, each of these scored
-    // over the threshold (0.995-0.999).
-    [Theory]
+    // A message of a few words is little more than one word's vector: before the mean gave way to the vocabulary's centre, these
+    // scored over the threshold (0.995-0.999).
     [InlineData("Help")]
     [InlineData("help me")]
     [InlineData("I need some help")]
     [InlineData("Could you help me please?")]
     [InlineData("How?")]
     [InlineData("Yo")]
-    public async Task Short_messages_asking_for_help_pass(string text) =>
+    public async Task Ordinary_requests_word_problems_and_short_messages_pass(string text) =>
         Assert.False((await Guardrails.CheckAsync(text, GuardrailStage.Input, FeatureCatalog.InformationSearch)).IsBlocked, text);
 
     [Fact]
