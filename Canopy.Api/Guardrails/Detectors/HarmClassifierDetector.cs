@@ -28,7 +28,7 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
         if (stage == GuardrailStage.Context) return DetectInPassage(text);
-        if (!EnglishText.IsEnglish(text)) return [];
+        if (!EnglishText.IsEnglish(text) || ProtectiveRequest.Matches(text)) return [];
         var p = Score(text);
         return p >= model.Threshold ? [new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block)] : [];
     }

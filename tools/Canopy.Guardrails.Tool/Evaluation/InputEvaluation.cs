@@ -67,7 +67,7 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, PatternSelecti
                 {
                     var byPattern = patterns.Matches(r.Row, kept);
                     var english = EnglishText.IsEnglish(r.Row.Text);
-                    var byClassifier = english && model.Probability(r.Features) >= model.Threshold;
+                    var byClassifier = english && !ProtectiveRequest.Matches(r.Row.Text) && model.Probability(r.Features) >= model.Threshold;
                     var byRules = _rules.Any(d => d.Detect(r.Row.Text, GuardrailStage.Input).Any(x => x.Action == GuardrailAction.Block));
                     return (byPattern, byClassifier, byRules, abstained: !english);
                 }).ToList();
