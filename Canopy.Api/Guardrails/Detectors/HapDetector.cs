@@ -125,8 +125,10 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
     private static readonly FuzzyLexicon HostileWords = new(HapLexicon.Hostile, 4);
     private static readonly FuzzyLexicon GroupWords = new(HapLexicon.Groups, 5);
 
+    private readonly Func<string, bool> _isKnownWord = vocabulary.IsKnownWord;
+
     private bool Near(string token, string[] lexicon, int minLength) =>
-        (ReferenceEquals(lexicon, HapLexicon.Hostile) ? HostileWords : GroupWords).Contains(token, vocabulary.IsKnownWord);
+        (ReferenceEquals(lexicon, HapLexicon.Hostile) ? HostileWords : GroupWords).Contains(token, _isKnownWord);
 
     /// <summary>A word counts as one of the lexicon when equal, equal once stretched letters are squeezed, one transposition away, or (for long words) one edit away or glued to a neighbour.</summary>
     private sealed class FuzzyLexicon(string[] words, int minLength)
