@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using Canopy.Embeddings;
 
 namespace Canopy.Rag.Embeddings;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Canopy.Embeddings;
 
 namespace Canopy.Rag.Embeddings;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Canopy.Rag.Ingestion.Limits;
 using Canopy.Rag.Ingestion.Readers;
+using Canopy.Embeddings;
 
 namespace Canopy.Rag.Ingestion;
 
@@ -51,5 +52,5 @@ public static class DocumentFiles
 /// <summary>Part of every content hash: changing the chunker, the readers or the model re-ingests everything once.</summary>
 public static class IngestionVersion
 {
-    public const string Salt = "chunker-v1|" + Embeddings.MiniLmEmbeddingGenerator.ModelId;
+    public const string Salt = "chunker-v1|" + MiniLmEmbeddingGenerator.ModelId;
 }

