@@ -44,7 +44,8 @@ public sealed class HeldOutTrainer(TrainerSettings settings, ThresholdRule rule,
     /// </param>
     public double ChooseThreshold(IReadOnlyList<Featured> rows, Func<string, Func<int, bool>>? reaches = null)
     {
-        var benignGroups = rows.Where(r => !r.Row.IsAttack).Select(r => r.Row.Group).Distinct().ToArray();
+        // Hard negatives train the model but set no threshold (HarmTask.HardNegativeDatasets), as in the evaluation's folds.
+        var benignGroups = rows.Where(r => !r.Row.IsAttack && !HarmTask.HardNegativeDatasets.Contains(r.Row.Group)).Select(r => r.Row.Group).Distinct().ToArray();
         var scored = new ConcurrentBag<(RowKind Kind, double Score)>();
         Parallel.ForEach(benignGroups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, group =>
         {
