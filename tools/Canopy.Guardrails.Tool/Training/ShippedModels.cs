@@ -21,7 +21,10 @@ public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmT
         new TrainerSettings(Hidden: 16, Epochs: 15), 0.01);
 }
 
-/// <summary>Trains the two classifiers canopy-be ships, on every row the licences allow, and records where they came from.</summary>
+/// <summary>
+/// Trains the classifiers canopy-be ships (the harm classifier's two stages and the indirect-injection classifier), on
+/// every row the licences allow, and records where they came from.
+/// </summary>
 public static class ShippedModels
 {
     private const string HarmTrainedOn =
