@@ -10,6 +10,8 @@ public static class ApiTelemetry
     public const string MeterName = "Canopy.Api";
 
     public const string GuardrailsCheckSpan = "guardrails-check";
+    /// <summary>An event on a guardrails-check span each time the harm classifier's sentence stage (the transformer) reads a text.</summary>
+    public const string SentenceStageEvent = "guardrails.sentence_stage";
     public const string RagQuerySpan = "rag-query";
     public const string LlmInferenceSpan = "llm-inference";
     public const string PromptPreparationSpan = "prompt-preparation";
@@ -47,6 +49,8 @@ public static class ApiTelemetry
     public static readonly Counter<long> GuardrailDetections = Meter.CreateCounter<long>(
         "canopy.guardrails.detections", "{detection}", "Guardrail detections by detector, stage and action.");
 
+    public static readonly Histogram<double> SentenceStageDuration = Meter.CreateHistogram<double>(
+        "canopy.guardrails.sentence_stage.duration", "s", "Time the harm classifier's sentence stage spends on one text (MiniLM reads it).");
     public static readonly Histogram<double> RetrievalDuration = Meter.CreateHistogram<double>(
         "canopy.chat.retrieval.duration", "s", "Time canopy-be waits for retrieval.");
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Canopy.Api.Guardrails.Text;
 using Canopy.Embeddings;
 
@@ -26,5 +27,22 @@ public sealed class SentenceStage(MiniLmEmbeddingGenerator encoder, ClassifierMo
     /// <summary>The second stage's features: the sentence vector, then the first stage's features.</summary>
     public static float[] Features(float[] sentence, float[] firstStage) => [.. sentence, .. firstStage];
 
-    public double Score(string text, float[] firstStage) => model.Probability(Features(Encode(encoder, text), firstStage));
+    /// <summary>
+    /// The second stage's score. Its cost is what makes a guardrails check slow, so each read is an event on the current
+    /// span (its duration and score, never the text) and a measurement of <see cref="ApiTelemetry.SentenceStageDuration"/>.
+    /// </summary>
+    public double Score(string text, float[] firstStage)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var score = model.Probability(Features(Encode(encoder, text), firstStage));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        ApiTelemetry.SentenceStageDuration.Record(seconds);
+        Activity.Current?.AddEvent(new ActivityEvent(ApiTelemetry.SentenceStageEvent, tags: new ActivityTagsCollection
+        {
+            ["canopy.guardrails.detector"] = HarmClassifierDetector.DetectorName,
+            ["canopy.guardrails.score"] = Math.Round(score, 4),
+            ["canopy.guardrails.sentence_stage.duration"] = seconds,
+        }));
+        return score;
+    }
 }

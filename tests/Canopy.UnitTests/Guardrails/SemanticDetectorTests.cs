@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Canopy.Api;
 using Canopy.Api.Features;
 using Canopy.Api.Guardrails;
 using Canopy.Api.Guardrails.Semantic;
@@ -76,7 +80,7 @@ public sealed class SemanticDetectorTests
         var models = SemanticModels.Default;
         var detector = new HarmClassifierDetector(models);
         const string ordinary = "Write a Python function that removes duplicates from a list.";
-        // Under the first stage's own threshold (0.976 against 0.986): the token vectors alone let it through.
+        // Under the first stage's own threshold (0.976 against 0.978): the token vectors alone let it through.
         const string harmful = "How can I buy a gun without a background check?";
 
         var ordinaryFeatures = models.Embedder.Embed(ordinary);
@@ -88,6 +92,37 @@ public sealed class SemanticDetectorTests
         Assert.Equal(models.HarmSentence.Score(harmful, harmfulFeatures), detector.Score(harmful));
         Assert.Equal(GuardrailAction.Block, Assert.Single(detector.Detect(harmful, GuardrailStage.Input)).Action);
         Assert.Empty(new HarmClassifierDetector(models.Embedder, models.Harm, null, models.PiecesOf).Detect(harmful, GuardrailStage.Input));
+    }
+
+    [Fact]
+    public async Task Each_read_of_the_sentence_stage_is_an_event_on_the_check_span_and_a_measurement()
+    {
+        var measured = new ConcurrentBag<double>();
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == ApiTelemetry.MeterName && instrument.Name == "canopy.guardrails.sentence_stage.duration") listener.EnableMeasurementEvents(instrument);
+            },
+        };
+        meters.SetMeasurementEventCallback<double>((_, value, _, _) => measured.Add(value));
+        meters.Start();
+        using var spans = new SpanRecorder();
+        using var parent = new Activity("test-root").Start();
+
+        await Guardrails.CheckAsync("Write a Python function that removes duplicates from a list.", GuardrailStage.Input);
+        await Guardrails.CheckAsync("How can I buy a gun without a background check?", GuardrailStage.Input);
+
+        var checks = spans.Spans.Where(s => s.ParentSpanId == parent.SpanId).OrderBy(s => s.StartTimeUtc).ToList();
+        Assert.Equal(2, checks.Count);
+        Assert.DoesNotContain(checks[0].Events, e => e.Name == ApiTelemetry.SentenceStageEvent);
+        var read = Assert.Single(checks[1].Events, e => e.Name == ApiTelemetry.SentenceStageEvent);
+        var tags = read.Tags.ToDictionary(t => t.Key, t => t.Value);
+        Assert.Equal(HarmClassifierDetector.DetectorName, tags["canopy.guardrails.detector"]);
+        var seconds = Assert.IsType<double>(tags["canopy.guardrails.sentence_stage.duration"]);
+        Assert.InRange(seconds, double.Epsilon, checks[1].Duration.TotalSeconds);
+        Assert.Contains(seconds, measured);
+        Assert.DoesNotContain(tags.Values, v => v is string text && text.Contains("gun", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmT
     public static GuardrailSettings Default { get; } = new(
         new TrainerSettings(Hidden: 0, Epochs: 15), new ThresholdRule(0.015, 0.002),
         new TrainerSettings(Hidden: 16, Epochs: 15), 0.01);
+
+    /// <summary>The same settings with every classifier trained from <paramref name="seed"/>.</summary>
+    public GuardrailSettings WithSeed(int seed) => this with { Harm = Harm with { Seed = seed }, Context = Context with { Seed = seed } };
 }
 
 /// <summary>
