@@ -45,6 +45,21 @@ public static partial class PassageData
         return [.. carriers.DistinctBy(c => c.Text)];
     }
 
+    /// <summary>
+    /// MMLU's long stems without their question: law and medicine scenarios, excerpts of speeches, letters and treatises
+    /// (history), exam headers included ("Read the following excerpt."). Course material of a kind the carriers lack (first
+    /// person, rhetoric, short lines of verse), and nothing trains on them: they measure how much such material is lost.
+    /// </summary>
+    public static IReadOnlyList<Passage> ExamPassages(IReadOnlyList<LabelledRow> pool) =>
+        [.. pool.Where(r => r.Group == "mmlu" && !r.Rephrased).Select(r =>
+        {
+            var stem = Options().Split(r.Text)[0].Trim();
+            var end = stem.LastIndexOf(". ", StringComparison.Ordinal);
+            return new Passage(r.Id + ":statement", r.Group, r.Group, end >= MinimumExamPassage ? stem[..(end + 1)] : "");
+        }).Where(p => p.Text.Length > 0).DistinctBy(p => p.Text)];
+
+    private const int MinimumExamPassage = 300;
+
     /// <summary>Short instructions to plant, by dataset: what an appended or embedded task for the model looks like.</summary>
     public static IReadOnlyList<LabelledRow> Instructions(IReadOnlyList<LabelledRow> pool)
     {

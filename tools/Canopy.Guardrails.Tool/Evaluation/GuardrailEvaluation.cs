@@ -66,7 +66,8 @@ public static class GuardrailEvaluation
         var corpus = PassageData.CorpusChunks(folders.Corpus);
         var training = context.BuildTraining([.. pool.Where(r => !r.NonCommercial)], corpus);
         var unseen = corpus
-            .Concat(new HeldOutSets(folders).CleanPassages().Select(r => new Passage(r.Id, r.Group, r.Group, r.Text))).ToList();
+            .Concat(new HeldOutSets(folders).CleanPassages().Select(r => new Passage(r.Id, r.Group, r.Group, r.Text)))
+            .Concat(PassageData.ExamPassages(pool)).ToList();
         var passages = context.Run(pool, unseen, training, progress);
 
         var pipeline = new List<PipelineResult>();
