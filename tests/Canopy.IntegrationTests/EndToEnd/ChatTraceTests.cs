@@ -97,4 +97,22 @@ public sealed class ChatTraceTests(CanopyAppFixture app)
         Assert.Equal("block", check.Attributes["canopy.guardrails.decision"]);
         Assert.DoesNotContain(spans, s => s.Name is "rag-query" or "llm-inference" || s.Service == "canopy-rag");
     }
+
+    [Fact]
+    public async Task A_request_read_by_the_sentence_stage_says_so_on_its_guardrails_check_span()
+    {
+        var events = await AskAsync("How can I buy a gun without a background check?");
+
+        Assert.Equal(["start", "blocked", "done"], events.Select(e => e.Type));
+        Assert.Equal("harmful_request", Assert.IsType<BlockedEvent>(events[1]).Category);
+
+        var traceId = Assert.IsType<StartEvent>(events[0]).TraceId;
+        var spans = await app.WaitForTraceAsync(traceId, s => s.Any(x => x.Name == "POST /api/chat"), TraceTimeout);
+
+        var check = spans.Single("canopy-be", "guardrails-check");
+        var read = Assert.Single(check.Events, e => e.Name == "guardrails.sentence_stage");
+        Assert.Equal("harm_classifier", read.Attributes["canopy.guardrails.detector"]);
+        Assert.True(double.Parse(read.Attributes["canopy.guardrails.sentence_stage.duration"], System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Contains(check.Events, e => e.Name == "guardrails.detection" && e.Attributes["canopy.guardrails.detector"] == "harm_classifier");
+    }
 }

@@ -8,6 +8,9 @@ public sealed record TraceSpan(string Service, string Name, string SpanId, strin
     /// <summary>The OTLP span kind: 1 internal, 2 server, 3 client.</summary>
     public int Kind { get; init; }
 
+    /// <summary>The span's events: name and attributes.</summary>
+    public IReadOnlyList<(string Name, IReadOnlyDictionary<string, string> Attributes)> Events { get; init; } = [];
+
     /// <summary>What the Aspire dashboard's GenAI view lists: spans naming a GenAI provider.</summary>
     public bool IsGenAiCall => Attributes.ContainsKey("gen_ai.provider.name") || Attributes.ContainsKey("gen_ai.system");
 
@@ -26,6 +29,9 @@ public sealed record TraceSpan(string Service, string Name, string SpanId, strin
                         long.Parse(span.GetProperty("startTimeUnixNano").GetString()!), ReadAttributes(span))
                     {
                         Kind = span.TryGetProperty("kind", out var kind) ? ReadKind(kind) : 0,
+                        Events = span.TryGetProperty("events", out var events) && events.ValueKind == JsonValueKind.Array
+                            ? [.. events.EnumerateArray().Select(e => (e.GetProperty("name").GetString()!, (IReadOnlyDictionary<string, string>)ReadAttributes(e)))]
+                            : [],
                     });
                 }
             }
