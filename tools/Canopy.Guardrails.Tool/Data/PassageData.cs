@@ -26,14 +26,13 @@ public static partial class PassageData
     public static IReadOnlyList<Passage> Carriers(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> corpus)
     {
         var carriers = new List<Passage>(corpus);
-        // MMLU stems are mostly scenarios and dialogues addressed to the reader, not passages: they are left out.
+        // MMLU stems train nothing: the long ones measure what is lost of course material unlike these carriers (ExamPassages).
         foreach (var r in pool.Where(r => r.Kind == RowKind.StudentQuestion && r.Group != "mmlu"))
         {
             // With and without the question at its end: textbooks ask the reader questions, but mostly they explain.
-            var stem = Options().Split(r.Text)[0].Trim();
+            var stem = Stem(r.Text);
             if (stem.Length >= 120) carriers.Add(new Passage(r.Id, r.Group, r.Group, stem));
-            var end = stem.LastIndexOf(". ", StringComparison.Ordinal);
-            if (stem.EndsWith('?') && end >= 120) carriers.Add(new Passage(r.Id + ":statement", r.Group, r.Group, stem[..(end + 1)]));
+            if (stem.EndsWith('?') && Statement(stem) is { Length: > 120 } statement) carriers.Add(new Passage(r.Id + ":statement", r.Group, r.Group, statement));
         }
         var instructions = InjecAgentInstructions(pool);
         foreach (var r in pool.Where(r => r.Group == "injecagent"))
@@ -51,14 +50,17 @@ public static partial class PassageData
     /// person, rhetoric, short lines of verse), and nothing trains on them: they measure how much such material is lost.
     /// </summary>
     public static IReadOnlyList<Passage> ExamPassages(IReadOnlyList<LabelledRow> pool) =>
-        [.. pool.Where(r => r.Group == "mmlu" && !r.Rephrased).Select(r =>
-        {
-            var stem = Options().Split(r.Text)[0].Trim();
-            var end = stem.LastIndexOf(". ", StringComparison.Ordinal);
-            return new Passage(r.Id + ":statement", r.Group, r.Group, end >= MinimumExamPassage ? stem[..(end + 1)] : "");
-        }).Where(p => p.Text.Length > 0).DistinctBy(p => p.Text)];
+        [.. pool.Where(r => r.Group == "mmlu" && !r.Rephrased)
+            .Select(r => new Passage(r.Id + ":statement", r.Group, r.Group, Statement(Stem(r.Text))))
+            .Where(p => p.Text.Length >= MinimumExamPassage).DistinctBy(p => p.Text)];
 
-    private const int MinimumExamPassage = 300;
+    private const int MinimumExamPassage = 301;
+
+    // A question without its answer options.
+    private static string Stem(string question) => Options().Split(question)[0].Trim();
+
+    // A stem up to its last full sentence: without the question it ends with (empty when it is one sentence).
+    private static string Statement(string stem) => stem.LastIndexOf(". ", StringComparison.Ordinal) is var end and >= 0 ? stem[..(end + 1)] : "";
 
     /// <summary>Short instructions to plant, by dataset: what an appended or embedded task for the model looks like.</summary>
     public static IReadOnlyList<LabelledRow> Instructions(IReadOnlyList<LabelledRow> pool)

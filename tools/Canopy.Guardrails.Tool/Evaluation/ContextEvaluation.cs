@@ -16,8 +16,8 @@ public sealed record PassageResult(string Set, bool Planted, Rate Dropped, Rate 
 /// The context stage as canopy-be runs it (passage patterns and the indirect-injection classifier), measured on
 /// passages no model trained on. For each instruction dataset in turn the classifier is retrained (threshold
 /// included) and the patterns re-selected without it; its instructions are then planted in unseen carriers (course
-/// corpus chunks, XQuAD contexts, SciQ supports, MMLU's long stems) and the share of those passages dropped is measured. Clean unseen carriers measure
-/// how much course material would be lost. With <paramref name="harm"/>, the harmful-request classifier trained without
+/// corpus chunks, XQuAD contexts, SciQ supports, MMLU's long stems) and the share of those passages dropped is
+/// measured. Clean unseen carriers measure how much course material would be lost. With <paramref name="harm"/>, the harmful-request classifier trained without
 /// the dataset (null: on all of them) also reads every piece, as it does at canopy-be's context stage.
 /// </summary>
 public sealed class ContextEvaluation(PassageFeatures features, PatternSelection patterns, ContextTrainer trainer, Func<string?, HarmClassifierDetector>? harm = null, int seed = 20261201)
