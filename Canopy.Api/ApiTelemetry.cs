@@ -12,6 +12,8 @@ public static class ApiTelemetry
     public const string GuardrailsCheckSpan = "guardrails-check";
     /// <summary>An event on a guardrails-check span each time the harm classifier's sentence stage (the transformer) reads a text.</summary>
     public const string SentenceStageEvent = "guardrails.sentence_stage";
+    /// <summary>An event on a guardrails-check span when a semantic classifier could not read a text (not English) and let it pass unread.</summary>
+    public const string UnreadEvent = "guardrails.unread";
     public const string RagQuerySpan = "rag-query";
     public const string LlmInferenceSpan = "llm-inference";
     public const string PromptPreparationSpan = "prompt-preparation";
@@ -51,6 +53,9 @@ public static class ApiTelemetry
 
     public static readonly Histogram<double> SentenceStageDuration = Meter.CreateHistogram<double>(
         "canopy.guardrails.sentence_stage.duration", "s", "Time the harm classifier's sentence stage spends on one text (MiniLM reads it).");
+    public static readonly Counter<long> GuardrailUnread = Meter.CreateCounter<long>(
+        "canopy.guardrails.unread", "{text}", "Requests and passages a semantic classifier could not read (not English), by detector, stage and script.");
+
     public static readonly Histogram<double> RetrievalDuration = Meter.CreateHistogram<double>(
         "canopy.chat.retrieval.duration", "s", "Time canopy-be waits for retrieval.");
 

@@ -8,7 +8,8 @@ namespace Canopy.Api.Guardrails;
 /// all-MiniLM-L6-v2 token vectors and framing signals reads every request, and a request it scores at or over the
 /// gate is decided by a second one that also reads MiniLM's sentence vector (<see cref="SentenceStage"/>). At the
 /// context stage both read each sentence, line or quoted value of a passage in the same way, so that a request for
-/// harm planted in a document drops it. It reads English only and abstains on other languages.
+/// harm planted in a document drops it. It reads English only and abstains on other languages, recording each text it
+/// leaves unread (<see cref="UnreadText"/>).
 /// </summary>
 /// <param name="sentence">The second stage; without it the first stage decides requests with its own threshold.</param>
 public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierModel model, SentenceStage? sentence, Func<string, IReadOnlyList<PassagePiece>> piecesOf)
@@ -27,7 +28,12 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
         if (stage == GuardrailStage.Context) return DetectInPassage(text);
-        if (!EnglishText.IsEnglish(text) || ProtectiveRequest.Matches(text)) return [];
+        if (!EnglishText.IsEnglish(text))
+        {
+            UnreadText.Record(Name, stage, text);
+            return [];
+        }
+        if (ProtectiveRequest.Matches(text)) return [];
         var p = Score(text);
         return p >= Threshold ? [new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block)] : [];
     }
@@ -47,17 +53,27 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
     // A request has a few words at least: a heading such as "Safety and Equipment" scores as high as any request.
     private const int MinimumRequestWords = 5;
 
-    // The first piece at or over the threshold is enough to drop the passage.
+    // The first piece at or over the threshold is enough to drop the passage; a passage that passes with pieces it
+    // could not read says so.
     private IEnumerable<Detection> DetectInPassage(string passage)
     {
+        var unread = 0;
+        string? firstUnread = null;
         foreach (var (segment, _, text) in piecesOf(passage))
         {
             var piece = passage.Substring(segment.Start, segment.Length);
-            if (PassageSegments.WordCount(piece) < MinimumRequestWords || !EnglishText.IsEnglish(piece)) continue;
+            if (PassageSegments.WordCount(piece) < MinimumRequestWords) continue;
+            if (!EnglishText.IsEnglish(piece))
+            {
+                unread++;
+                firstUnread ??= piece;
+                continue;
+            }
             var p = Score(piece, text);
             if (p >= Threshold)
                 return [new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block, segment.Start, segment.Length)];
         }
+        if (firstUnread is not null) UnreadText.Record(Name, GuardrailStage.Context, firstUnread, unread);
         return [];
     }
 }

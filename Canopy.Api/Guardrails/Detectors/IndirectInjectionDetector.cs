@@ -6,7 +6,7 @@ namespace Canopy.Api.Guardrails;
 /// A retrieved passage (or tool result) that addresses the model rather than the student: each sentence, line or
 /// quoted value is scored by a classifier over its token vectors, framing signals, position and distance from the
 /// rest of the passage, so an appended or embedded task is found while course material that tells students what to
-/// do ("Submit the report by Friday") is not. Non-English pieces are skipped.
+/// do ("Submit the report by Friday") is not. Non-English pieces are skipped, and a passage that passes with some says so (<see cref="UnreadText"/>).
 /// </summary>
 public sealed class IndirectInjectionDetector(SemanticModels models) : IGuardrailDetector
 {
@@ -18,22 +18,38 @@ public sealed class IndirectInjectionDetector(SemanticModels models) : IGuardrai
 
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
-        var (score, segment) = Score(text);
-        return score >= models.Indirect.Threshold
-            ? [new Detection(Name, "indirect_injection", Math.Round(score, 4), GuardrailAction.Block, segment.Start, segment.Length)]
-            : [];
+        var (score, segment, unread, firstUnread) = Read(text);
+        if (score >= models.Indirect.Threshold)
+            return [new Detection(Name, "indirect_injection", Math.Round(score, 4), GuardrailAction.Block, segment.Start, segment.Length)];
+        if (firstUnread is not null) UnreadText.Record(Name, stage, firstUnread, unread);
+        return [];
     }
 
     /// <summary>The highest score of any piece of the passage, and that piece.</summary>
     public (double Score, Segment Segment) Score(string passage)
     {
+        var (score, segment, _, _) = Read(passage);
+        return (score, segment);
+    }
+
+    // The best piece, and the pieces skipped as not English (how many, and the first).
+    private (double Score, Segment Segment, int Unread, string? FirstUnread) Read(string passage)
+    {
         var best = (Score: 0.0, Segment: default(Segment));
+        var unread = 0;
+        string? firstUnread = null;
         foreach (var (segment, features, _) in models.PiecesOf(passage))
         {
-            if (!EnglishText.IsEnglish(passage.Substring(segment.Start, segment.Length))) continue;
+            var piece = passage.Substring(segment.Start, segment.Length);
+            if (!EnglishText.IsEnglish(piece))
+            {
+                unread++;
+                firstUnread ??= piece;
+                continue;
+            }
             var p = models.Indirect.Probability(features);
             if (p > best.Score) best = (p, segment);
         }
-        return best;
+        return (best.Score, best.Segment, unread, firstUnread);
     }
 }

@@ -46,6 +46,36 @@ public static partial class EnglishText
         return english >= other;
     }
 
+    /// <summary>The script most of the text's letters are written in ("latin", "han", "arabic", ...), for telemetry.</summary>
+    public static string Script(string text)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c)) continue;
+            var script = ScriptOf(c);
+            counts[script] = counts.GetValueOrDefault(script) + 1;
+        }
+        return counts.Count == 0 ? "none" : counts.MaxBy(p => p.Value).Key;
+    }
+
+    // Unicode blocks of the scripts requests are most often written in; the rest count as "other".
+    private static string ScriptOf(char c) => c switch
+    {
+        <= '\u024F' or (>= '\u1E00' and <= '\u1EFF') => "latin",
+        >= '\u0370' and <= '\u03FF' => "greek",
+        >= '\u0400' and <= '\u052F' => "cyrillic",
+        >= '\u0590' and <= '\u05FF' => "hebrew",
+        (>= '\u0600' and <= '\u06FF') or (>= '\u0750' and <= '\u077F') => "arabic",
+        >= '\u0900' and <= '\u097F' => "devanagari",
+        >= '\u0980' and <= '\u09FF' => "bengali",
+        >= '\u0E00' and <= '\u0E7F' => "thai",
+        (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F') or (>= '\uAC00' and <= '\uD7AF') => "hangul",
+        >= '\u3040' and <= '\u30FF' => "kana",
+        (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') => "han",
+        _ => "other",
+    };
+
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();
 }

@@ -104,6 +104,22 @@ public sealed class ChatTraceTests(CanopyAppFixture app)
         Assert.Contains(check.Events, e => e.Name == "guardrails.detection" && e.Attributes["canopy.guardrails.detector"] == "harm_classifier");
     }
 
+    [Fact]
+    public async Task A_question_the_classifiers_cannot_read_passes_and_says_so_on_its_input_check()
+    {
+        var events = await AskAsync("Spiegami che cos'è l'entanglement quantistico e perché Einstein lo chiamava azione spettrale a distanza.");
+
+        Assert.Equal("done", events[^1].Type);
+        Assert.DoesNotContain(events, e => e.Type == "blocked");
+        var traceId = Assert.IsType<StartEvent>(events[0]).TraceId;
+        var spans = await app.WaitForTraceAsync(traceId, s => s.Any(x => x.Name == "POST /api/chat") && s.Count(x => x.Name == "guardrails-check") == 3, TraceTimeout);
+
+        var input = spans.Single("canopy-be", "guardrails-check", s => s.Attributes["canopy.guardrails.stage"] == "input");
+        var unread = Assert.Single(input.Events, e => e.Name == "guardrails.unread");
+        Assert.Equal(("harm_classifier", "latin"), (unread.Attributes["canopy.guardrails.detector"], unread.Attributes["canopy.guardrails.unread.script"]));
+        Assert.Equal("allow", input.Attributes["canopy.guardrails.decision"]);
+    }
+
     /// <summary>Asks a question the input guardrails block with <paramref name="category"/>, and reads its whole trace.</summary>
     private async Task<IReadOnlyList<TraceSpan>> BlockedTraceAsync(string question, string category)
     {
