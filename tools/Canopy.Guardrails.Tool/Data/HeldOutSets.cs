@@ -19,6 +19,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string PresidioFile = "pii_presidio_synth_dataset_v2.json";
     public const string XquadFile = "qa_xquad_en_squad11_subset.json";
     public const string SciqFile = "qa_sciq_test.csv";
+    public const string CourseEmailsFile = "course_emails.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -31,6 +32,17 @@ public sealed class HeldOutSets(DataFolders folders)
             r.GetProperty("prompt_id").GetInt32(), r.GetProperty("user_input").GetString()!,
             r.GetProperty("injection_variant").GetString()!, r.GetProperty("injection_type").GetString() == "indirect"))];
     }
+
+    /// <summary>
+    /// Forty course e-mails and announcements written for this repository (not public data): the correspondence a
+    /// university assistant retrieves or is given, which none of the public sets resembles.
+    /// </summary>
+    public IReadOnlyList<string> CourseEmails() =>
+        [.. File.ReadLines(folders.Require(CourseEmailsFile)).Where(l => l.Length > 0).Select(line =>
+        {
+            using var doc = JsonDocument.Parse(line);
+            return doc.RootElement.GetProperty("text").GetString()!;
+        })];
 
     public IReadOnlyList<HateCheckCase> HateCheck() =>
         [.. Csv.Read(folders.Require(HateCheckFile))

@@ -48,6 +48,11 @@ public sealed class PipelineEvaluation(GuardrailService service)
         foreach (var set in held.CleanPassages().GroupBy(r => r.Source))
             Add(await ContextAsync($"{set.Key}", set.Select(r => r.Text), false));
         Add(await ContextAsync("course corpus chunks", PassageData.CorpusChunks(folders.Corpus).Select(p => p.Text), false));
+        var emails = held.CourseEmails();
+        Add(await ContextAsync("course e-mails (written here)", emails, false));
+        // The e-mail with a task for the model added below it, the task taken from attacks no model here trained on.
+        var injections = deepset.Where(r => r.IsAttack).Select(r => r.Text).Concat(held.CyberSecEval().Where(c => !c.Indirect).Select(c => c.UserInput)).ToList();
+        Add(await ContextAsync("course e-mails, evaluation-only injection appended", injections.Select((t, i) => emails[i % emails.Count] + "\n\n" + t), true));
         return results;
     }
 
