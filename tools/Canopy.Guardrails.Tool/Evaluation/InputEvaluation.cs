@@ -21,8 +21,9 @@ public sealed record SourceResult(string Group, RowKind Kind, bool Reworded, Rat
 /// </summary>
 public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<Featured> sentenceRows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule, MiniLmTokens vocabulary)
 {
-    // The rule-based detectors of the input stage that nothing here trains: HAP, the built-in topic policy, adversarial suffixes.
-    private readonly IGuardrailDetector[] _rules = [new HapDetector(vocabulary), new TopicPolicyDetector(), new AdversarialSuffixDetector()];
+    // The rule-based detectors of the input stage that nothing here trains: HAP, the built-in topic policy, adversarial
+    // suffixes, and the harm lexicon of the languages the classifier does not read.
+    private readonly IGuardrailDetector[] _rules = [new HapDetector(vocabulary), new TopicPolicyDetector(), new AdversarialSuffixDetector(), new HarmLexiconDetector()];
 
     private readonly ModelCache _first = Cache(rows, settings);
     private readonly ModelCache _second = Cache(sentenceRows, settings);

@@ -31,7 +31,7 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine("## Input stage by dataset (information search)").AppendLine();
         md.AppendLine("The harm classifier's threshold is its sentence stage's; \"read by the sentence stage\" counts the rows its first stage scored at or over the gate, which pay for the transformer.").AppendLine();
-        md.AppendLine("| dataset | kind | rows | blocked | by patterns | by harm classifier | by HAP, topic policy or suffix | not English (classifier abstains) | read by the sentence stage | threshold |").AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| dataset | kind | rows | blocked | by patterns | by harm classifier | by HAP, topic policy, suffix or lexicon | not English (classifier abstains) | read by the sentence stage | threshold |").AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in report.Input)
             md.AppendLine($"| {r.Group} | {r.Kind} | {(r.Reworded ? "reworded" : "as written")} | {r.Blocked} | {r.ByPatterns} | {r.ByClassifier} | {r.ByRules} | {r.Abstained} | {r.SecondStage} | {r.Threshold:0.000} |");
         md.AppendLine().AppendLine("## Context stage by dataset").AppendLine();
