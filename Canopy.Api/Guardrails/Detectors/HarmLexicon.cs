@@ -6,9 +6,9 @@ namespace Canopy.Api.Guardrails;
 
 /// <summary>
 /// Words for grave harms (explosives, weapons, poison, drugs, killing, torture, kidnapping, theft, fraud, forgery,
-/// laundering, smuggling, intrusion, rape, sexual abuse of children, suicide, terrorism) and for asking how, in the
-/// languages students most often write in besides English, and for asking how to do it. Written from each language's common vocabulary, not from
-/// any dataset. Each language also has words for preventing, recognising or reporting a harm: a student asking how to
+/// laundering, smuggling, intrusion, rape, sexual abuse of children, suicide, terrorism) and for asking how to do one,
+/// in the languages students most often write in besides English. Written from each language's common vocabulary, not
+/// from any dataset. Each language also has words for preventing, recognising or reporting a harm: a student asking how to
 /// protect themselves is not asking for the harm. A term ending in "*" is a stem; other terms are whole words. In
 /// Chinese, Japanese, Thai and Arabic (no spaces between words, or clitics joined to them) a term matches anywhere.
 /// </summary>

@@ -4,8 +4,8 @@ namespace Canopy.Api.Guardrails;
 
 /// <summary>
 /// Requests for grave harm in the languages the harm classifier cannot read: it abstains on text that is not English,
-/// which left every such request to the phrasing patterns. A request that names a grave harm (<see cref="HarmLexicon"/>)
-/// and asks for something, without asking how to prevent, recognise or report it, is blocked. English is the
+/// which left every such request to the phrasing patterns and HAP. A request that names a grave harm
+/// (<see cref="HarmLexicon"/>) and asks how to do it, without asking how to prevent, recognise or report it, is blocked. English is the
 /// classifier's, so this detector leaves it alone.
 /// </summary>
 public sealed class HarmLexiconDetector : IGuardrailDetector
