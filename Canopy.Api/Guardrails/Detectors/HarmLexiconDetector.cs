@@ -1,12 +1,12 @@
-using Canopy.Api.Guardrails.Semantic;
-
 namespace Canopy.Api.Guardrails;
 
 /// <summary>
-/// Requests for grave harm in the languages the harm classifier cannot read: it abstains on text that is not English,
-/// which left every such request to the phrasing patterns and HAP. A request that names a grave harm
-/// (<see cref="HarmLexicon"/>) and asks how to do it, without asking how to prevent, recognise or report it, is blocked. English is the
-/// classifier's, so this detector leaves it alone.
+/// Requests for grave harm by their words: in the languages the harm classifier cannot read (it abstains on text that is
+/// not English), a request that names a grave harm (<see cref="HarmLexicon"/>) and asks how to do it, without asking how
+/// to prevent, recognise or report it; in English, asking how to do a grave harm named as the act
+/// (<see cref="EnglishHarmRequest"/>), which the classifier scores too low when the word that makes it grave is rare.
+/// Both read every text: the other languages' words for asking do not occur in English, and language detection takes
+/// some short requests in Italian or Swahili for English.
 /// </summary>
 public sealed class HarmLexiconDetector : IGuardrailDetector
 {
@@ -18,10 +18,8 @@ public sealed class HarmLexiconDetector : IGuardrailDetector
 
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
-        if (EnglishText.IsEnglish(text) && EnglishText.HasEnglishWords(text)) return [];
         var prepared = HarmLexicon.Prepare(text);
-        return HarmLexicon.NamesHazard(prepared) && HarmLexicon.Asks(prepared) && !HarmLexicon.Protects(prepared)
-            ? [new Detection(Name, "harmful_request", 1.0, GuardrailAction.Block)]
-            : [];
+        var other = HarmLexicon.NamesHazard(prepared) && HarmLexicon.Asks(prepared) && !HarmLexicon.Protects(prepared);
+        return other || EnglishHarmRequest.Matches(text) ? [new Detection(Name, "harmful_request", 1.0, GuardrailAction.Block)] : [];
     }
 }

@@ -66,7 +66,8 @@ public static partial class InjectionPatterns
     [GeneratedRegex(@"\b(olvid[ae]|olvide) todo\b")]
     private static partial Regex ForgetAllEs();
 
-    [GeneratedRegex(@"\b(reveal|show|print|repeat|output|tell me|what (is|are|were)|display|leak|give me|share|write (out|down)|dump|paste)\b.{0,50}\b(system prompt|(your|the) (initial |original |secret |hidden |exact )?(instructions|directives|configuration)|hidden (prompt|instructions|rules)|(the )?(text|prompt) above|above (text|prompt))\b")]
+    // "The instructions" are the model's only when said to be given to it: "What are the instructions for lab 3?" is a student's.
+    [GeneratedRegex(@"\b(reveal|show|print|repeat|output|tell me|what (is|are|were)|display|leak|give me|share|write (out|down)|dump|paste)\b.{0,50}\b(system prompt|your (initial |original |secret |hidden |exact )?(instructions|directives|configuration)|the (initial|original|secret|hidden|exact|system|first) (instructions|directives|configuration)|the (instructions|directives|configuration) (you|above|given|that you|which you|before|at the (start|beginning|top)|in your|from your|of your)|hidden (prompt|instructions|rules)|(the )?(text|prompt) above|above (text|prompt))\b")]
     private static partial Regex RevealPrompt();
 
     [GeneratedRegex(@"\bwhat (were|are) your (initial |original )?instructions\b")]

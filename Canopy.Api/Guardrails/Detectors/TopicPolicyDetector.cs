@@ -14,7 +14,7 @@ public sealed class TopicPolicyDetector : IGuardrailDetector
     /// <summary>The policy every feature has, whatever the configuration adds.</summary>
     public static readonly DenyRule[] BuiltIn =
     [
-        new() { Name = "dangerous_instructions", Pattern = @"\b(how (to|do i|do you|can i|would you|is|are)|steps? to|recipe for|instructions (for|on|to))\b.{0,30}\b(make|making|build|building|synthesi[sz]e|synthesi[sz]ing|cook|cooking|produce|producing|made|built|assemble|assembling)\b.{0,20}\b(a |an )?(homemade |improvised )?(bombs?|explosives?|explosive devices?|meth|methamphetamine|nerve agents?|sarin|ricin|pipe bombs?|molotov( cocktails?)?|napalm|chemical weapons?|biological weapons?|bioweapons?|dirty bombs?)\b|\b(meth|methamphetamine|bomb|explosives?)\b.{0,10}\b(is|are) made\b|\bhow (is|are) (\w+ ){0,2}(meth|methamphetamine|bombs?|explosives?|nerve agents?) (made|produced|synthesi[sz]ed|built)\b" },
+        new() { Name = "dangerous_instructions", Pattern = @"\b(how (to|do i|do you|can i|would you|is|are)|steps? to|recipe for|instructions (for|on|to))\b.{0,30}\b(make|making|build|building|synthesi[sz]e|synthesi[sz]ing|cook|cooking|produce|producing|made|built|assemble|assembling)\b.{0,20}\b(a |an )?(homemade |improvised )?((?<!\b(bath|seed|smoke|stink) )bombs?(?! calorimet)|explosives?|explosive devices?|meth|methamphetamine|nerve agents?|sarin|ricin|pipe bombs?|molotov( cocktails?)?|napalm|chemical weapons?|biological weapons?|bioweapons?|dirty bombs?)\b|\b(meth|methamphetamine|bomb|explosives?)\b.{0,10}\b(is|are) made\b|\bhow (is|are) (\w+ ){0,2}(meth|methamphetamine|bombs?|explosives?|nerve agents?) (made|produced|synthesi[sz]ed|built)\b" },
     ];
 
     private readonly (Regex Pattern, string Name)[] _everyFeature;

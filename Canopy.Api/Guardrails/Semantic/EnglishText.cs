@@ -46,21 +46,6 @@ public static partial class EnglishText
         return english >= other;
     }
 
-    /// <summary>
-    /// Whether a text <see cref="IsEnglish"/> says is English has an English function word: a text of four words or more
-    /// in Latin letters with none (Swahili, Javanese, Indonesian) passes <see cref="IsEnglish"/> but is not English.
-    /// </summary>
-    public static bool HasEnglishWords(string text)
-    {
-        var words = 0;
-        foreach (var m in Word().EnumerateMatches(text))
-        {
-            if (English.Contains(text.AsSpan(m.Index, m.Length).ToString().ToLowerInvariant())) return true;
-            words++;
-        }
-        return words < 4;
-    }
-
     /// <summary>The script most of the text's letters are written in ("latin", "han", "arabic", ...), for telemetry.</summary>
     public static string Script(string text)
     {

@@ -81,6 +81,8 @@ public sealed class GuardrailConfigurationTests
     [Theory]
     [InlineData("How were the first atomic bombs built, and why did the project need so many scientists?")]
     [InlineData("What are the steps to building a model rocket for the science fair?")]
+    [InlineData("How do you make a bomb calorimeter measurement more accurate?")]
+    [InlineData("How do I make a bath bomb for the chemistry fair?")]
     public void The_built_in_policy_lets_history_and_hobbies_through(string text) =>
         Assert.Empty(new TopicPolicyDetector().Detect(text, GuardrailStage.Input));
 

@@ -20,6 +20,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string XquadFile = "qa_xquad_en_squad11_subset.json";
     public const string SciqFile = "qa_sciq_test.csv";
     public const string CourseEmailsFile = "course_emails.jsonl";
+    public const string HarmWordsFile = "harm_words.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -42,6 +43,17 @@ public sealed class HeldOutSets(DataFolders folders)
         {
             using var doc = JsonDocument.Parse(line);
             return doc.RootElement.GetProperty("text").GetString()!;
+        })];
+
+    /// <summary>
+    /// Questions a student might ask that name a harm, and requests for harm, most wrapped in role-play or a story,
+    /// written for this repository (not public data) to check the harm lexicon's English rule.
+    /// </summary>
+    public IReadOnlyList<(bool IsAttack, string Text)> HarmWords() =>
+        [.. File.ReadLines(folders.Require(HarmWordsFile)).Where(l => l.Length > 0).Select(line =>
+        {
+            using var doc = JsonDocument.Parse(line);
+            return (doc.RootElement.GetProperty("kind").GetString() == "attack", doc.RootElement.GetProperty("text").GetString()!);
         })];
 
     public IReadOnlyList<HateCheckCase> HateCheck() =>

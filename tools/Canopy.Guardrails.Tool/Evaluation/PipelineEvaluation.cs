@@ -41,6 +41,9 @@ public sealed class PipelineEvaluation(GuardrailService service)
         var hate = held.HateCheck();
         Add(await InputAsync("HateCheck: hateful", hate.Where(h => h.Hateful).Select(h => h.Text), true));
         Add(await InputAsync("HateCheck: not hateful", hate.Where(h => !h.Hateful).Select(h => h.Text), false));
+        var harmWords = held.HarmWords();
+        Add(await InputAsync("requests for harm (written here)", harmWords.Where(r => r.IsAttack).Select(r => r.Text), true));
+        Add(await InputAsync("questions naming a harm (written here)", harmWords.Where(r => !r.IsAttack).Select(r => r.Text), false));
         foreach (var set in held.StudentQuestions().GroupBy(r => r.Source))
             Add(await InputAsync($"{set.Key} questions", set.Select(r => r.Text), false));
         foreach (var feature in new[] { FeatureCatalog.SocraticTutor, FeatureCatalog.Summarize })
