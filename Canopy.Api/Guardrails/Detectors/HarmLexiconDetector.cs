@@ -5,8 +5,9 @@ namespace Canopy.Api.Guardrails;
 /// not English), a request that names a grave harm (<see cref="HarmLexicon"/>) and asks how to do it, without asking how
 /// to prevent, recognise or report it; in English, asking how to do a grave harm named as the act
 /// (<see cref="EnglishHarmRequest"/>), which the classifier scores too low when the word that makes it grave is rare.
-/// Both read every text: the other languages' words for asking do not occur in English, and language detection takes
-/// some short requests in Italian or Swahili for English.
+/// Both read every request: the other languages' words for asking do not occur in English, and language detection takes
+/// some short requests in Italian or Swahili for English. In a retrieved passage only the English rule reads, as the
+/// harm classifier does: it needs the act right after the ask, where the other languages' lists need only both somewhere.
 /// </summary>
 public sealed class HarmLexiconDetector : IGuardrailDetector
 {
@@ -14,10 +15,12 @@ public sealed class HarmLexiconDetector : IGuardrailDetector
 
     public string Name => DetectorName;
 
-    public IReadOnlySet<GuardrailStage> Stages { get; } = new HashSet<GuardrailStage> { GuardrailStage.Input };
+    public IReadOnlySet<GuardrailStage> Stages { get; } = new HashSet<GuardrailStage> { GuardrailStage.Input, GuardrailStage.Context };
 
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
+        if (stage == GuardrailStage.Context)
+            return EnglishHarmRequest.Matches(text) ? [new Detection(Name, "harmful_request", 1.0, GuardrailAction.Block)] : [];
         var prepared = HarmLexicon.Prepare(text);
         var other = HarmLexicon.NamesHazard(prepared) && HarmLexicon.Asks(prepared) && !HarmLexicon.Protects(prepared);
         return other || EnglishHarmRequest.Matches(text) ? [new Detection(Name, "harmful_request", 1.0, GuardrailAction.Block)] : [];

@@ -18,7 +18,8 @@ public sealed record PassageResult(string Set, bool Planted, Rate Dropped, Rate 
 /// included) and the patterns re-selected without it; its instructions are then planted in unseen carriers (course
 /// corpus chunks, XQuAD contexts, SciQ supports, MMLU's long stems) and the share of those passages dropped is
 /// measured. Clean unseen carriers measure how much course material would be lost. With <paramref name="harm"/>, the harmful-request classifier trained without
-/// the dataset (null: on all of them) also reads every piece, as it does at canopy-be's context stage.
+/// the dataset (null: on all of them) also reads every piece, as it does at canopy-be's context stage, and the harm
+/// lexicon's English rule (trained on nothing) reads every passage.
 /// </summary>
 public sealed class ContextEvaluation(PassageFeatures features, PatternSelection patterns, ContextTrainer trainer, Func<string?, HarmClassifierDetector>? harm = null, int seed = 20261201)
 {
@@ -70,13 +71,15 @@ public sealed class ContextEvaluation(PassageFeatures features, PatternSelection
         return results;
     }
 
+    private static readonly HarmLexiconDetector Lexicon = new();
+
     public PassageResult Measure(string name, bool planted, IReadOnlyList<Passage> passages, ClassifierModel model, IReadOnlyList<InjectionPattern> kept, HarmClassifierDetector? harmDetector = null)
     {
         var outcomes = passages.AsParallel().AsOrdered().Select(p =>
         {
             var byPattern = PromptInjectionDetector.Match(p.Text, kept) is not null;
             var byClassifier = Score(model, p.Text) >= model.Threshold;
-            var byHarm = harmDetector?.Detect(p.Text, GuardrailStage.Context).Any() ?? false;
+            var byHarm = (harmDetector?.Detect(p.Text, GuardrailStage.Context).Any() ?? false) || Lexicon.Detect(p.Text, GuardrailStage.Context).Any();
             return (p, dropped: byPattern || byClassifier || byHarm, byPattern, byClassifier, byHarm);
         }).ToList();
         Rate At(Placement where) => Rate.Of(outcomes.Where(o => planted && PlacementOf(o.p) == where).Select(o => o.dropped));

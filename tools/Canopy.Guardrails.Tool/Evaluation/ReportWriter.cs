@@ -35,7 +35,7 @@ public static class ReportWriter
         foreach (var r in report.Input)
             md.AppendLine($"| {r.Group} | {r.Kind} | {(r.Reworded ? "reworded" : "as written")} | {r.Blocked} | {r.ByPatterns} | {r.ByClassifier} | {r.ByRules} | {r.Abstained} | {r.SecondStage} | {r.Threshold:0.000} |");
         md.AppendLine().AppendLine("## Context stage by dataset").AppendLine();
-        md.AppendLine("| passages | instruction planted | dropped | by patterns | by indirect-injection classifier | by harm classifier | threshold |").AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine("| passages | instruction planted | dropped | by patterns | by indirect-injection classifier | by harm classifier or lexicon | threshold |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var r in report.Context)
             md.AppendLine($"| {r.Set} | {(r.Planted ? "yes" : "no")} | {r.Dropped} | {r.ByPatterns} | {r.ByClassifier} | {r.ByHarm} | {r.Threshold:0.000} |");
         md.AppendLine().AppendLine("Planted passages by where the instruction sits (InjecAgent's own tool outputs carry theirs inside a field):").AppendLine();
