@@ -32,20 +32,15 @@ public static partial class EnglishHarmRequest
     private static bool HasLeetspeak(string text)
     {
         for (var i = 1; i < text.Length; i++)
-            if (LeetLetter(text[i]) != text[i] && (char.IsLetter(text[i - 1]) || i + 1 < text.Length && char.IsLetter(text[i + 1])))
+            if (TextNormalizer.AsLetter(text[i]) != text[i] && (char.IsLetter(text[i - 1]) || i + 1 < text.Length && char.IsLetter(text[i + 1])))
                 return true;
         return false;
     }
 
     private static string AsLetters(string text) => string.Create(text.Length, text, (span, source) =>
     {
-        for (var i = 0; i < span.Length; i++) span[i] = LeetLetter(source[i]);
+        for (var i = 0; i < span.Length; i++) span[i] = TextNormalizer.AsLetter(source[i]);
     });
-
-    private static char LeetLetter(char c) => c switch
-    {
-        '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '8' => 'b', '@' => 'a', '$' => 's', _ => c,
-    };
 
     private static string WithoutHarmless(string text)
     {

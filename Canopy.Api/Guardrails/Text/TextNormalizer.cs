@@ -22,6 +22,9 @@ public static partial class TextNormalizer
 
     private static readonly System.Buffers.SearchValues<char> LeetCharacters = System.Buffers.SearchValues.Create([.. Leet.Keys]);
 
+    /// <summary>The letter a leetspeak digit or symbol stands for ('4' is 'a'), or the character itself.</summary>
+    public static char AsLetter(char c) => Leet.GetValueOrDefault(c, c);
+
     /// <summary>Compatibility-folded, lower-case, homoglyphs mapped, invisible characters removed, whitespace collapsed.</summary>
     public static string Fold(string text)
     {
