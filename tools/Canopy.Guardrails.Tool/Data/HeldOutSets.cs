@@ -21,6 +21,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string SciqFile = "qa_sciq_test.csv";
     public const string CourseEmailsFile = "course_emails.jsonl";
     public const string HarmWordsFile = "harm_words.jsonl";
+    public const string AttackWordsFile = "attack_words.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -51,6 +52,17 @@ public sealed class HeldOutSets(DataFolders folders)
     /// </summary>
     public IReadOnlyList<(bool IsAttack, string Text)> HarmWords() =>
         [.. File.ReadLines(folders.Require(HarmWordsFile)).Where(l => l.Length > 0).Select(line =>
+        {
+            using var doc = JsonDocument.Parse(line);
+            return (doc.RootElement.GetProperty("kind").GetString() == "attack", doc.RootElement.GetProperty("text").GetString()!);
+        })];
+
+    /// <summary>
+    /// Messages a student might send that use an attack's words ("developer mode", "ignore the previous …", "no
+    /// restrictions on …"), and jailbreak prompts, written for this repository (not public data) to check the phrasing patterns.
+    /// </summary>
+    public IReadOnlyList<(bool IsAttack, string Text)> AttackWords() =>
+        [.. File.ReadLines(folders.Require(AttackWordsFile)).Where(l => l.Length > 0).Select(line =>
         {
             using var doc = JsonDocument.Parse(line);
             return (doc.RootElement.GetProperty("kind").GetString() == "attack", doc.RootElement.GetProperty("text").GetString()!);

@@ -44,6 +44,9 @@ public sealed class PipelineEvaluation(GuardrailService service)
         var harmWords = held.HarmWords();
         Add(await InputAsync("requests for harm (written here)", harmWords.Where(r => r.IsAttack).Select(r => r.Text), true));
         Add(await InputAsync("questions naming a harm (written here)", harmWords.Where(r => !r.IsAttack).Select(r => r.Text), false));
+        var attackWords = held.AttackWords();
+        Add(await InputAsync("jailbreak prompts (written here)", attackWords.Where(r => r.IsAttack).Select(r => r.Text), true));
+        Add(await InputAsync("messages using an attack's words (written here)", attackWords.Where(r => !r.IsAttack).Select(r => r.Text), false));
         foreach (var set in held.StudentQuestions().GroupBy(r => r.Source))
             Add(await InputAsync($"{set.Key} questions", set.Select(r => r.Text), false));
         foreach (var feature in new[] { FeatureCatalog.SocraticTutor, FeatureCatalog.Summarize })
