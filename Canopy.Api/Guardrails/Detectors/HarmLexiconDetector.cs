@@ -22,7 +22,7 @@ public sealed class HarmLexiconDetector : IGuardrailDetector
         if (stage == GuardrailStage.Context)
             return EnglishHarmRequest.Matches(text) ? [new Detection(Name, "harmful_request", 1.0, GuardrailAction.Block)] : [];
         var prepared = HarmlessKilling.Remove(HarmLexicon.Prepare(text));
-        var other = HarmLexicon.NamesHazard(prepared) && HarmLexicon.Asks(prepared) && !HarmLexicon.Protects(prepared);
+        var other = HarmLexicon.NamesHazard(prepared) && HarmLexicon.Asks(prepared) && !HarmLexicon.Protects(prepared) && !StudyRequest.Matches(prepared);
         return other || EnglishHarmRequest.Matches(text) ? [new Detection(Name, "harmful_request", 1.0, GuardrailAction.Block)] : [];
     }
 }

@@ -59,7 +59,7 @@ public sealed class EnglishHarmRequestTests
         var questions = rows.Where(r => r.GetProperty("kind").GetString() == "student_question").Select(r => r.GetProperty("text").GetString()!).ToList();
         var requests = rows.Where(r => r.GetProperty("kind").GetString() == "attack").Select(r => r.GetProperty("text").GetString()!).ToList();
 
-        Assert.Equal(80, questions.Count);
+        Assert.Equal(112, questions.Count);
         Assert.DoesNotContain(questions, q => Detector.Detect(q, GuardrailStage.Input).Any());
         Assert.InRange(requests.Count(r => Detector.Detect(r, GuardrailStage.Input).Any()), 15, requests.Count);
     }
