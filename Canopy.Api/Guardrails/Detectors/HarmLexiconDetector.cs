@@ -21,8 +21,10 @@ public sealed class HarmLexiconDetector : IGuardrailDetector
     {
         if (stage == GuardrailStage.Context)
             return EnglishHarmRequest.Matches(text) ? [new Detection(Name, "harmful_request", 1.0, GuardrailAction.Block)] : [];
-        var prepared = HarmlessKilling.Remove(HarmLexicon.Prepare(text));
-        var other = HarmLexicon.NamesHazard(prepared) && HarmLexicon.Asks(prepared) && !HarmLexicon.Protects(prepared) && !StudyRequest.Matches(prepared);
+        var prepared = HarmLexicon.Prepare(text);
+        // The exceptions are read only where a harm is named and asked for, which most text is not.
+        var other = HarmLexicon.NamesHazard(prepared) && HarmLexicon.Asks(prepared) && !HarmLexicon.Protects(prepared)
+            && !StudyRequest.Matches(prepared) && HarmLexicon.NamesHazard(HarmlessKilling.Remove(prepared));
         return other || EnglishHarmRequest.Matches(text) ? [new Detection(Name, "harmful_request", 1.0, GuardrailAction.Block)] : [];
     }
 }

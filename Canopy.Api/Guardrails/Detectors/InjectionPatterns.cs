@@ -42,9 +42,10 @@ public static partial class InjectionPatterns
 
     // Either the model's own earlier instructions ("ignore all preceding orders") unless a person is the subject ("should I
     // ignore the earlier instructions"), or any "ignore all/the … rules" told to the model: opening a clause or after
-    // "please", "you", "to" (not "a player can ignore the rules of the game").
-    [GeneratedRegex(@"(?<!\b(i|we|they|he|she|people|someone|somebody|one|students?|users?) )\b" + OverrideVerb + NotMine + @"{0,40}\b(previous|prior|above|earlier|preceding|former|system|initial|original|your)\b" + NotMine + @"{0,30}\b(instructions?|prompts?|directions?|directives?|guidelines|context|orders?|commands?|constraints)\b"
-        + @"|(?<=(^|[.!?:;,""'()\[\]*>-]\s*|\b(please|and|then|now|just|also|simply|kindly|first|so|but|or|you|must|should|will|to|always|immediately|strictly|completely|hereby|ok|okay)\s+))" + OverrideVerb + NotMine + @"{0,40}\b(previous|prior|above|earlier|preceding|former|all|any|every|your|the|these|those|system|initial|original|provided)\b" + NotMine + @"{0,30}\b" + OverriddenThing)]
+    // "please", "you", "to" (not "a player can ignore the rules of the game"). The verb comes first so the search can
+    // start from it; the look-behinds then read what stands before it.
+    [GeneratedRegex(@"\b" + OverrideVerb + @"(?:(?<!\b(i|we|they|he|she|people|someone|somebody|one|students?|users?) \w+)" + NotMine + @"{0,40}\b(previous|prior|above|earlier|preceding|former|system|initial|original|your)\b" + NotMine + @"{0,30}\b(instructions?|prompts?|directions?|directives?|guidelines|context|orders?|commands?|constraints)\b"
+        + @"|(?<=(^|[.!?:;,""'()\[\]*>-]\s*|\b(please|and|then|now|just|also|simply|kindly|first|so|but|or|you|must|should|will|to|always|immediately|strictly|completely|hereby|ok|okay)\s+)\w+)" + NotMine + @"{0,40}\b(previous|prior|above|earlier|preceding|former|all|any|every|your|the|these|those|system|initial|original|provided)\b" + NotMine + @"{0,30}\b" + OverriddenThing + ")")]
     private static partial Regex IgnorePrevious();
 
     [GeneratedRegex(@"\b(forget|ignore|disregard) (about )?(everything|all( of)? (that|this|the above|what))\b(?! i (said|wrote|asked) about\b)")]
@@ -93,15 +94,17 @@ public static partial class InjectionPatterns
     [GeneratedRegex(@"\byou('re| are) (now )?(dan|an? (unfiltered|unrestricted|uncensored|evil|jailbroken|free))\b")]
     private static partial Regex UnfilteredPersona();
 
-    // "Developer mode" and "god mode" are also a phone's and a game's: only the model's counts.
-    [GeneratedRegex(@"\b(dan|unrestricted|unfiltered|jailbroken) mode\b|\b(developer|god|jailbreak) mode( is)?( now)? (enabled|activated|on(?=\s*([.!?,;:)]|$)))|\bwith (developer|god|jailbreak) mode\b|(\b(you|you're|you are|chatgpt|assistant)( will| are| now)*|(^|[.!?:;] ))(now )?(in|into|enter|entering|activate|enable|switch to) (developer|god|jailbreak) mode\b(?! (on|in|for|of)\b)")]
+    // "Developer mode" and "god mode" are also a phone's and a game's: only the model's counts. Each form starts at the
+    // mode's name and reads what stands around it, so the search starts from a rare word.
+    [GeneratedRegex(@"\b(dan|unrestricted|unfiltered|jailbroken) mode\b|\b(developer|god|jailbreak) mode\b(?:(?= (is )?(now )?(enabled|activated|on(?=\s*([.!?,;:)]|$))))|(?<=\bwith \w+ mode)|(?<=(\b(you|you're|you are|chatgpt|assistant)( will| are| now)*|^|[.!?:;]) (now )?(in|into|enter|entering|activate|enable|switch to) \w+ mode|^(now )?(enter|activate|enable|switch to) \w+ mode)(?! (on|in|for|of)\b))")]
     private static partial Regex JailbreakMode();
 
     [GeneratedRegex(@"\bdo anything now\b")]
     private static partial Regex DoAnythingNow();
 
     // Restrictions the model or its persona is to be without: "a market without any restrictions on imports" is economics.
-    [GeneratedRegex(@"(\b(act|pretend|play|behave|respond|answer|reply|talk|speak|become|roleplay)\b( [\w']+){0,4}?|\byou( are|'re)?( now)?( have| has)?|\b(an?|the) (ai|assistant|model|chatbot|bot|llm|persona|character)|\bassum(e|ing)( that)?( there are)?)( with no| without( any| all)?| having no| that has no| who has no| no| free (of|from)( any| all)?| freed from( any| all)?)( ethical| moral| content| safety)? (rules|restrictions|filters|censorship|limitations|limits|guidelines|boundaries)\b(?! (on|for|about|regarding|of)\b)")]
+    // The rules are matched first and what stands before them is read from there.
+    [GeneratedRegex(@"\b(rules|restrictions|filters|censorship|limitations|limits|guidelines|boundaries)\b(?<=(\b(act|pretend|play|behave|respond|answer|reply|talk|speak|become|roleplay)\b( [\w']+){0,4}?|\byou( are|'re)?( now)?( have| has)?|\b(an?|the) (ai|assistant|model|chatbot|bot|llm|persona|character)|\bassum(e|ing)( that)?( there are)?)( with no| without( any| all)?| having no| that has no| who has no| no| free (of|from)( any| all)?| freed from( any| all)?)( ethical| moral| content| safety)? \w+)(?! (on|for|about|regarding|of)\b)")]
     private static partial Regex NoRestrictions();
 
     // A persona set up for the model and, within a few sentences, said to be free of rules or never to refuse: the
