@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
+using Canopy.TestUtilities.Files;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -37,8 +38,7 @@ public sealed class DocumentsBrowserTests(CanopyAppFixture app, BrowserFixture b
 
     private static string WriteDocument(string name, string text)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"canopy-{Guid.NewGuid():N}", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = Path.Combine(TestDirectory.Create("canopy-upload-"), name);
         File.WriteAllText(path, text);
         return path;
     }

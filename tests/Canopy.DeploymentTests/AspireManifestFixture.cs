@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Canopy.TestUtilities.Files;
 
 namespace Canopy.DeploymentTests;
 
@@ -10,7 +11,7 @@ namespace Canopy.DeploymentTests;
 public sealed class AspireManifestFixture : IAsyncLifetime
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(2);
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "canopy-manifest-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectory.Create("canopy-manifest-");
 
     public JsonObject Manifest { get; private set; } = default!;
     public string ManifestText { get; private set; } = "";

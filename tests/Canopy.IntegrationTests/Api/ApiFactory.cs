@@ -1,9 +1,11 @@
+using Canopy.TestUtilities.Files;
+
 namespace Canopy.IntegrationTests.Api;
 
 /// <summary>canopy-be in-process with its own temporary data directory (feedback database).</summary>
 public sealed class ApiFactory : SignedInFactory<ChatPipeline>
 {
-    public string DataPath { get; } = Directory.CreateTempSubdirectory("canopy-be-").FullName;
+    public string DataPath { get; } = TestDirectory.Create("canopy-be-");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.UseLocalTokens().UseSetting("Canopy:ApiKeys:DataPath", KeysPath).UseSetting("Canopy:Settings:DataPath", KeysPath).UseSetting("Canopy:Prompts:DataPath", KeysPath).UseSetting("Canopy:Agent:DataPath", KeysPath).UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", DataPath).UseSetting("Canopy:Evaluations:DataPath", DataPath)

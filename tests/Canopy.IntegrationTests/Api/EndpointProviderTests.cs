@@ -12,7 +12,7 @@ public sealed class EndpointProviderTests
         new SignedInFactory<ChatPipeline>().WithWebHostBuilder(b => b
             .UseSetting("Canopy:Llm", "endpoint")
             .UseSetting("ConnectionStrings:llm", connectionString)
-            .UseSetting("Canopy:Feedback:DataPath", Path.Combine(Path.GetTempPath(), "canopy-be-endpoint-tests")));
+            .UseSetting("Canopy:Feedback:DataPath", TestDirectory.Create("canopy-be-endpoint-tests-")));
 
     private static async Task<List<ChatEvent>> SummarizeAsync(WebApplicationFactory<ChatPipeline> factory)
     {

@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Net;
 using System.Text;
 using Canopy.Calendar.Events;
@@ -11,7 +12,7 @@ public sealed class CalendarMcpTests : IDisposable
 {
     private const string PhysicsFinal = "phys-214-final-exam";
     private const string UniversityExamPeriod = "rdu-2026-12-14-final-examination-period";
-    private readonly CalendarFactory _calendar = new(Directory.CreateTempSubdirectory("canopy-calendar-").FullName);
+    private readonly CalendarFactory _calendar = new(TestDirectory.Create("canopy-calendar-"));
 
     [Fact]
     public async Task The_server_lists_its_nine_tools_with_described_input_schemas()

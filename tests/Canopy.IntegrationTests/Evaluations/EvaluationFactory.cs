@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Canopy.Contracts.Search;
@@ -18,7 +19,7 @@ namespace Canopy.IntegrationTests.Evaluations;
 /// </summary>
 public sealed class EvaluationFactory(Uri rag, string? llm = null, string role = "instructor") : SignedInFactory<ChatPipeline>(role)
 {
-    public string DataPath { get; } = Directory.CreateTempSubdirectory("canopy-be-eval-").FullName;
+    public string DataPath { get; } = TestDirectory.Create("canopy-be-eval-");
 
     public ConcurrentQueue<ExportedLog> Logs { get; } = new();
 

@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -13,7 +14,7 @@ namespace Canopy.IntegrationTests.Identity;
 public sealed class ClientCredentialsTests(IdentityProviderFactory provider) : IClassFixture<IdentityProviderFactory>, IDisposable
 {
     private const string ServiceClientId = "canopy-be";
-    private readonly string _dataPath = Directory.CreateTempSubdirectory("canopy-identity-service-").FullName;
+    private readonly string _dataPath = TestDirectory.Create("canopy-identity-service-");
 
     [Theory]
     [InlineData(false)]

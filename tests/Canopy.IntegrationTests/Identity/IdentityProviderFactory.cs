@@ -1,4 +1,5 @@
 using Canopy.Identity.Users;
+using Canopy.TestUtilities.Files;
 
 namespace Canopy.IntegrationTests.Identity;
 
@@ -32,7 +33,7 @@ public sealed class IdentityProviderFactory : WebApplicationFactory<UserDirector
     {
         Environment = environment;
         _ownsData = dataPath is null;
-        DataPath = dataPath ?? Directory.CreateTempSubdirectory("canopy-identity-").FullName;
+        DataPath = dataPath ?? TestDirectory.Create("canopy-identity-");
         _settings = new Dictionary<string, string?>
         {
             ["Identity:DataPath"] = DataPath,

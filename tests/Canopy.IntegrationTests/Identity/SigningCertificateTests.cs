@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -9,7 +10,7 @@ namespace Canopy.IntegrationTests.Identity;
 public sealed class SigningCertificateTests : IDisposable
 {
     private const string CertificatePassword = "pfx-test-password";
-    private readonly string _directory = Directory.CreateTempSubdirectory("canopy-identity-pfx-").FullName;
+    private readonly string _directory = TestDirectory.Create("canopy-identity-pfx-");
 
     [Fact]
     public async Task With_a_configured_PFX_tokens_are_signed_by_it()

@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -8,7 +9,7 @@ namespace Canopy.IntegrationTests.Identity;
 public sealed class UiClientRegistrationTests : IDisposable
 {
     private const string MovedUiBaseUrl = "http://localhost:6234";
-    private readonly string _dataPath = Directory.CreateTempSubdirectory("canopy-identity-restart-").FullName;
+    private readonly string _dataPath = TestDirectory.Create("canopy-identity-restart-");
 
     [Fact]
     public async Task After_a_restart_at_another_UI_URL_only_the_new_redirect_URI_is_accepted_and_the_secret_still_works()

@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Text;
 using Canopy.Contracts.Documents;
 using Canopy.Contracts.Search;
@@ -16,7 +17,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
     private const int FileCount = 30;
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
 
-    private readonly string _root = Directory.CreateTempSubdirectory("canopy-crash-").FullName;
+    private readonly string _root = TestDirectory.Create("canopy-crash-");
 
     [Fact]
     public async Task A_process_killed_mid_ingestion_and_right_after_a_202_resumes_on_restart_without_losses_duplicates_or_half_documents()

@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Net;
 using System.Text;
 using Canopy.Contracts.Documents;
@@ -10,7 +11,7 @@ namespace Canopy.IntegrationTests.Ingestion;
 /// <summary>One real canopy-rag process (empty corpus, its own folders) shared by the ingestion fault tests.</summary>
 public sealed class RagProcessFixture : IAsyncLifetime
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("canopy-faults-").FullName;
+    private readonly string _root = TestDirectory.Create("canopy-faults-");
 
     public RagProcess Rag { get; private set; } = default!;
 

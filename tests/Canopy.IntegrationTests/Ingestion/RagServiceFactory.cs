@@ -1,6 +1,7 @@
 using Canopy.Contracts.Documents;
 using Canopy.Contracts.Search;
 using Canopy.Rag.Ingestion;
+using Canopy.TestUtilities.Files;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Canopy.IntegrationTests.Ingestion;
@@ -13,8 +14,8 @@ public class RagServiceFactory : SignedInFactory<DocumentIngestor>
 {
     public const long UploadLimit = 256 * 1024;
 
-    public string DataPath { get; } = Directory.CreateTempSubdirectory("canopy-rag-data-").FullName;
-    public string CorpusPath { get; } = Directory.CreateTempSubdirectory("canopy-rag-corpus-").FullName;
+    public string DataPath { get; } = TestDirectory.Create("canopy-rag-data-");
+    public string CorpusPath { get; } = TestDirectory.Create("canopy-rag-corpus-");
     public string DocumentsPath => Path.Combine(DataPath, "documents");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,4 +1,5 @@
 using Canopy.Api.Llm.Embedded;
+using Canopy.TestUtilities.Files;
 
 namespace Canopy.IntegrationTests.Llm;
 
@@ -17,7 +18,7 @@ public sealed class EmbeddedChatEndpointTests
         var model = TinyGguf.Build();
         await using var files = await ModelFileServer.StartAsync(model);
         await using var rag = await StartSearchServerAsync();
-        var cache = Directory.CreateTempSubdirectory("canopy-llm-").FullName;
+        var cache = TestDirectory.Create("canopy-llm-");
         await using var factory = new SignedInFactory<ChatPipeline>().WithWebHostBuilder(web => web
             .UseSetting("Canopy:Llm", "embedded")
             .UseSetting("Canopy:Llm:Embedded:ModelUrl", files.Url.ToString())

@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Diagnostics;
 using Canopy.Api;
 using Canopy.Api.Llm.Embedded;
@@ -68,7 +69,7 @@ public sealed class EmbeddedGenerationTests(ITestOutputHelper output)
     {
         var model = TinyGguf.Build(seed: 7);
         await using var server = await ModelFileServer.StartAsync(model);
-        var directory = Directory.CreateTempSubdirectory("canopy-llm-").FullName;
+        var directory = TestDirectory.Create("canopy-llm-");
         await using (var first = await EmbeddedHost.StartAsync(server.Url, EmbeddedHost.Sha256(model), directory))
             Assert.Equal(ModelState.Ready, first.Status.State);
 

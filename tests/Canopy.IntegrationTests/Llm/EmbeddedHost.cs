@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Security.Cryptography;
 using Canopy.Api.Features;
 using Canopy.Api.Llm;
@@ -26,7 +27,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
 
     public static async Task<EmbeddedHost> StartAsync(Uri modelUrl, string sha256, string? cacheDirectory = null)
     {
-        var directory = cacheDirectory ?? Directory.CreateTempSubdirectory("canopy-llm-").FullName;
+        var directory = cacheDirectory ?? TestDirectory.Create("canopy-llm-");
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

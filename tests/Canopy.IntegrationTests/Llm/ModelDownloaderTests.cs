@@ -1,4 +1,5 @@
 using Canopy.Api.Llm.Embedded;
+using Canopy.TestUtilities.Files;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Canopy.IntegrationTests.Llm;
@@ -10,7 +11,7 @@ public sealed class ModelDownloaderTests
     private static ModelDownloader Downloader() => new(new HttpClient(), NullLogger<ModelDownloader>.Instance) { RetryDelay = TimeSpan.Zero };
 
     private static ModelSource Source(Uri url, string? sha256 = null) =>
-        new(url, sha256 ?? EmbeddedHost.Sha256(Content), Directory.CreateTempSubdirectory("canopy-dl-").FullName, "model.gguf");
+        new(url, sha256 ?? EmbeddedHost.Sha256(Content), TestDirectory.Create("canopy-dl-"), "model.gguf");
 
     [Fact]
     public async Task An_interrupted_download_resumes_with_a_range_request_and_keeps_the_verified_file()

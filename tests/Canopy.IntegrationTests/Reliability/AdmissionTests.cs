@@ -18,7 +18,7 @@ public sealed class AdmissionTests
             .UseSetting("Canopy:Admission:ConcurrentTurns", "1")
             .UseSetting("Canopy:Admission:QueuedTurns", "0")
             .UseSetting("Canopy:Admission:RetryAfterSeconds", "2")
-            .UseSetting("Canopy:Feedback:DataPath", Path.Combine(Path.GetTempPath(), "canopy-be-admission-tests")));
+            .UseSetting("Canopy:Feedback:DataPath", TestDirectory.Create("canopy-be-admission-tests-")));
         using var client = factory.CreateClient();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 

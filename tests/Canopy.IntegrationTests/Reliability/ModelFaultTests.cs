@@ -14,7 +14,7 @@ public sealed class ModelFaultTests
             .UseSetting("ConnectionStrings:llm", model.ConnectionString)
             // The shortest budget the options allow, so a stalled model ends the turn within the test's deadline.
             .UseSetting("Canopy:Generation:Timeout", generationTimeout)
-            .UseSetting("Canopy:Feedback:DataPath", Path.Combine(Path.GetTempPath(), "canopy-be-fault-tests"))
+            .UseSetting("Canopy:Feedback:DataPath", TestDirectory.Create("canopy-be-fault-tests-"))
             .ConfigureLogging(l => l.AddProvider(logs)));
 
     [Theory]

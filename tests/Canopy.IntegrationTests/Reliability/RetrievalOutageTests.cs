@@ -21,7 +21,7 @@ public sealed class RetrievalOutageTests
         new SignedInFactory<ChatPipeline>().WithWebHostBuilder(b => b
             .UseSetting("Canopy:Llm", "extractive")
             .UseSetting("Canopy:Retrieval:ServiceUri", rag.ToString())
-            .UseSetting("Canopy:Feedback:DataPath", Path.Combine(Path.GetTempPath(), "canopy-be-outage-tests")));
+            .UseSetting("Canopy:Feedback:DataPath", TestDirectory.Create("canopy-be-outage-tests-")));
 
     [Fact]
     public async Task A_dead_canopy_rag_fails_chats_fast_opens_the_circuit_and_degrades_health()

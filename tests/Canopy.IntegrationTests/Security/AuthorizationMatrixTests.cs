@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Net;
 using System.Net.Http.Headers;
 using Canopy.IntegrationTests.Api;
@@ -11,7 +12,7 @@ public sealed class AuthorizationServices : IDisposable
 {
     public ApiFactory Be { get; } = new();
     public RagServiceFactory Rag { get; } = new();
-    public Calendar.CalendarFactory Calendar { get; } = new(Directory.CreateTempSubdirectory("canopy-calendar-matrix-").FullName);
+    public Calendar.CalendarFactory Calendar { get; } = new(TestDirectory.Create("canopy-calendar-matrix-"));
 
     public HttpClient Client(string service, string? token)
     {

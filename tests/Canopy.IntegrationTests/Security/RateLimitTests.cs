@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -13,7 +14,7 @@ public sealed class RateLimitTests
     private static WebApplicationFactory<ChatPipeline> CanopyBe(params (string Key, string Value)[] settings) =>
         new SignedInFactory<ChatPipeline>().WithWebHostBuilder(b =>
         {
-            b.UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", Directory.CreateTempSubdirectory("canopy-be-limits-").FullName);
+            b.UseSetting("Canopy:Llm", "extractive").UseSetting("Canopy:Feedback:DataPath", TestDirectory.Create("canopy-be-limits-"));
             foreach (var (key, value) in settings) b.UseSetting(key, value);
         });
 
@@ -60,7 +61,7 @@ public sealed class RateLimitTests
             .UseSetting("ConnectionStrings:llm", model.ConnectionString)
             .UseSetting("Canopy:RateLimits:ConcurrentStreams", "1")
             .UseSetting("Canopy:RateLimits:StreamRetryAfterSeconds", "3")
-            .UseSetting("Canopy:Feedback:DataPath", Directory.CreateTempSubdirectory("canopy-be-limits-").FullName));
+            .UseSetting("Canopy:Feedback:DataPath", TestDirectory.Create("canopy-be-limits-")));
         using var client = factory.CreateClient();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var firstRequest = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = JsonContent.Create(new { message = Text, feature = "summarize" }) };

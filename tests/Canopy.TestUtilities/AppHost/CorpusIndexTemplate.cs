@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Security.Cryptography;
 using System.Text;
 using Canopy.TestUtilities.Rag;
@@ -37,7 +38,7 @@ public static class CorpusIndexTemplate
         Directory.CreateDirectory(folder);
         string built;
         using (var model = new MiniLmFixture())
-        using (var harness = new RagHarness(model, Directory.CreateTempSubdirectory("canopy-corpus-template-").FullName))
+        using (var harness = new RagHarness(model, TestDirectory.Create("canopy-corpus-template-")))
         {
             await harness.IngestCorpusAsync();
             built = harness.Index.DatabasePath;

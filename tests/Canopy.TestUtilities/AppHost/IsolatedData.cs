@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Canopy.TestUtilities.Files;
 
 namespace Canopy.TestUtilities.AppHost;
 
@@ -11,7 +12,7 @@ namespace Canopy.TestUtilities.AppHost;
 /// </summary>
 public sealed class IsolatedData : IDisposable
 {
-    public string Root { get; } = Directory.CreateTempSubdirectory("canopy-apphost-").FullName;
+    public string Root { get; } = TestDirectory.Create("canopy-apphost-");
 
     public async Task ApplyToAsync(IDistributedApplicationTestingBuilder builder)
     {

@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,7 +12,7 @@ namespace Canopy.TestUtilities.Identity;
 /// </summary>
 public class SignedInFactory<TEntryPoint>(string role = "instructor") : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
-    public string KeysPath { get; } = Directory.CreateTempSubdirectory("canopy-keys-").FullName;
+    public string KeysPath { get; } = TestDirectory.Create("canopy-keys-");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.UseLocalTokens().UseSetting("Canopy:ApiKeys:DataPath", KeysPath).UseSetting("Canopy:Settings:DataPath", KeysPath).UseSetting("Canopy:Prompts:DataPath", KeysPath)

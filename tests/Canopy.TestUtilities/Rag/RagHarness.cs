@@ -2,6 +2,7 @@ using Canopy.Rag.Embeddings;
 using Canopy.Rag.Ingestion;
 using Canopy.Rag.Search;
 using Canopy.Rag.VectorStore;
+using Canopy.TestUtilities.Files;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
@@ -16,7 +17,7 @@ public sealed class RagHarness : IDisposable
     public RagHarness(MiniLmFixture model, string? dataPath = null, ChunkingOptions? chunking = null)
     {
         _ownsDataPath = dataPath is null;
-        DataPath = dataPath ?? Directory.CreateTempSubdirectory("canopy-index-").FullName;
+        DataPath = dataPath ?? TestDirectory.Create("canopy-index-");
         Embeddings = new CountingEmbeddingGenerator(model.Embeddings);
         IHostEnvironment environment = new HostingEnvironment { ContentRootPath = DataPath, EnvironmentName = "Testing" };
         Index = new SqliteVectorIndex(Options.Create(new EmbeddedIndexOptions { DataPath = DataPath }), environment, NullLogger<SqliteVectorIndex>.Instance);

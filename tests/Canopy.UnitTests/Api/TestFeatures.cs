@@ -1,5 +1,6 @@
 using Canopy.Api.Features;
 using Canopy.Api.Prompts;
+using Canopy.TestUtilities.Files;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,7 @@ public static class TestFeatures
     {
         var builder = Host.CreateApplicationBuilder();
         // Admins' switches start empty, in a folder of this catalog's own.
-        builder.Configuration["Canopy:Settings:DataPath"] = Directory.CreateTempSubdirectory("canopy-settings-").FullName;
+        builder.Configuration["Canopy:Settings:DataPath"] = TestDirectory.Create("canopy-settings-");
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.AddFeatures();
         return builder.Services.BuildServiceProvider().GetRequiredService<FeatureCatalog>();
@@ -24,7 +25,7 @@ public static class TestFeatures
     public static PromptRegistry Registry(FeatureCatalog catalog)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["Canopy:Prompts:DataPath"] = Directory.CreateTempSubdirectory("canopy-prompts-").FullName;
+        builder.Configuration["Canopy:Prompts:DataPath"] = TestDirectory.Create("canopy-prompts-");
         builder.Services.AddSingleton(catalog);
         builder.AddPrompts();
         return builder.Services.BuildServiceProvider().GetRequiredService<PromptRegistry>();

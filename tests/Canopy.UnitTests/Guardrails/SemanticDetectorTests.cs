@@ -5,6 +5,7 @@ using Canopy.Api;
 using Canopy.Api.Features;
 using Canopy.Api.Guardrails;
 using Canopy.Api.Guardrails.Semantic;
+using Canopy.TestUtilities.Files;
 
 namespace Canopy.UnitTests.Guardrails;
 
@@ -197,7 +198,7 @@ public sealed class SemanticDetectorTests
     public void A_classifier_file_round_trips_and_a_file_whose_shape_lies_is_refused()
     {
         var model = SemanticModels.Default.Harm;
-        var path = Path.Combine(Path.GetTempPath(), $"canopy-classifier-{Guid.NewGuid():N}.json");
+        var path = TestDirectory.FilePath($"canopy-classifier-{Guid.NewGuid():N}.json");
         try
         {
             model.Save(path);

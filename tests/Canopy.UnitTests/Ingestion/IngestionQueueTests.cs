@@ -1,5 +1,6 @@
 using Canopy.Rag.Ingestion;
 using Canopy.Rag.VectorStore;
+using Canopy.TestUtilities.Files;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Canopy.UnitTests.Ingestion;
 /// <summary>The durable queue on a real SQLite file: bounded tries across restarts, generations, and the durability settings.</summary>
 public sealed class IngestionQueueTests : IDisposable
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("canopy-queue-").FullName;
+    private readonly string _data = TestDirectory.Create("canopy-queue-");
 
     /// <summary>A new queue over the same file: what a restarted process sees.</summary>
     private IngestionQueue Restart() => new(

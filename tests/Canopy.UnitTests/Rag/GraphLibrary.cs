@@ -1,3 +1,4 @@
+using Canopy.TestUtilities.Files;
 using System.Numerics.Tensors;
 using Canopy.Rag.VectorStore;
 using Microsoft.Extensions.Hosting.Internal;
@@ -23,7 +24,7 @@ public sealed class GraphLibrary : IDisposable
         _centers = [.. Enumerable.Range(0, 40).Select(_ => Normalised(Enumerable.Range(0, Dimensions).Select(_ => (float)_random.NextDouble() * 2 - 1)))];
     }
 
-    public string DataPath { get; } = Directory.CreateTempSubdirectory("canopy-graph-").FullName;
+    public string DataPath { get; } = TestDirectory.Create("canopy-graph-");
 
     /// <summary>Every chunk's vector by key "document/ordinal", as written and not deleted since.</summary>
     public Dictionary<string, (string Course, float[] Vector)> Chunks { get; } = [];

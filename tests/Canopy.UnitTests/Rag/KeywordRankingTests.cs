@@ -1,4 +1,5 @@
 using Canopy.Rag.VectorStore;
+using Canopy.TestUtilities.Files;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,7 +20,7 @@ public sealed class KeywordRankingTests : IDisposable
         .. Enumerable.Range(0, 190).Select(i => $"w{i:D3}x"),
     ];
 
-    private readonly string _dataPath = Directory.CreateTempSubdirectory("canopy-bm25-").FullName;
+    private readonly string _dataPath = TestDirectory.Create("canopy-bm25-");
     private readonly Random _random = new(11);
 
     [Fact]
