@@ -97,8 +97,10 @@ public sealed class ContextEvaluation(PassageFeatures features, PatternSelection
     public double Score(ClassifierModel model, string passage)
     {
         double best = 0;
+        var body = LetterFrame.BodyOf(passage);
         foreach (var (segment, x) in features.Of(passage))
         {
+            if (LetterFrame.IsLettersOwn(passage, segment, body)) continue;
             if (!EnglishText.IsEnglish(passage.Substring(segment.Start, segment.Length))) continue;
             best = Math.Max(best, model.Probability(x));
         }

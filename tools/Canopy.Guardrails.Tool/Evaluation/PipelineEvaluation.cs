@@ -55,10 +55,16 @@ public sealed class PipelineEvaluation(GuardrailService service)
             Add(await ContextAsync($"{set.Key}", set.Select(r => r.Text), false));
         Add(await ContextAsync("course corpus chunks", PassageData.CorpusChunks(folders.Corpus).Select(p => p.Text), false));
         var emails = held.CourseEmails();
-        Add(await ContextAsync("course e-mails (written here)", emails, false));
+        var emailDropped = await DroppedAsync(emails, GuardrailStage.Context, FeatureCatalog.InformationSearch);
+        Add(new PipelineResult("course e-mails (written here)", ContextCheck, false, Rate.Of(emailDropped)));
         // The e-mail with a task for the model added below it, the task taken from attacks no model here trained on.
         var injections = deepset.Where(r => r.IsAttack).Select(r => r.Text).Concat(held.CyberSecEval().Where(c => !c.Indirect).Select(c => c.UserInput)).ToList();
-        Add(await ContextAsync("course e-mails, evaluation-only injection appended", injections.Select((t, i) => emails[i % emails.Count] + "\n\n" + t), true));
+        var appended = injections.Select((t, i) => (Email: i % emails.Count, Text: emails[i % emails.Count] + "\n\n" + t)).ToList();
+        var appendedDropped = await DroppedAsync(appended.Select(a => a.Text), GuardrailStage.Context, FeatureCatalog.InformationSearch);
+        Add(new PipelineResult("course e-mails, evaluation-only injection appended", ContextCheck, true, Rate.Of(appendedDropped)));
+        // Only the e-mails kept when clean: a drop of these is the injection's, not the e-mail's own.
+        Add(new PipelineResult("of them, e-mails kept when clean", ContextCheck, true,
+            Rate.Of(appended.Select((a, i) => (a, i)).Where(x => !emailDropped[x.a.Email]).Select(x => appendedDropped[x.i]))));
         return results;
     }
 
@@ -70,15 +76,20 @@ public sealed class PipelineEvaluation(GuardrailService service)
         new(name, $"input, {feature}", shouldBlock, await BlockedAsync(texts, GuardrailStage.Input, feature));
 
     public async Task<PipelineResult> ContextAsync(string name, IEnumerable<string> passages, bool shouldDrop) =>
-        new(name, "context (passage dropped)", shouldDrop, await BlockedAsync(passages, GuardrailStage.Context, FeatureCatalog.InformationSearch));
+        new(name, ContextCheck, shouldDrop, await BlockedAsync(passages, GuardrailStage.Context, FeatureCatalog.InformationSearch));
+
+    private const string ContextCheck = "context (passage dropped)";
+
+    private async Task<Rate> BlockedAsync(IEnumerable<string> texts, GuardrailStage stage, string feature) =>
+        Rate.Of(await DroppedAsync(texts, stage, feature));
 
     // Each check is independent and CPU-bound, so they run on every core.
-    private async Task<Rate> BlockedAsync(IEnumerable<string> texts, GuardrailStage stage, string feature)
+    private async Task<bool[]> DroppedAsync(IEnumerable<string> texts, GuardrailStage stage, string feature)
     {
         var list = texts.ToList();
         var blocked = new bool[list.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, list.Count), async (i, cancellationToken) =>
             blocked[i] = (await service.CheckAsync(list[i], stage, feature, cancellationToken)).IsBlocked);
-        return Rate.Of(blocked);
+        return blocked;
     }
 }
