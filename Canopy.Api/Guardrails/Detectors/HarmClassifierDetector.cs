@@ -8,8 +8,9 @@ namespace Canopy.Api.Guardrails;
 /// all-MiniLM-L6-v2 token vectors and framing signals reads every request, and a request it scores at or over the
 /// gate is decided by a second one that also reads MiniLM's sentence vector (<see cref="SentenceStage"/>). At the
 /// context stage both read each sentence, line or quoted value of a passage in the same way, so that a request for
-/// harm planted in a document drops it. It reads English only and abstains on other languages, recording each text it
-/// leaves unread (<see cref="UnreadText"/>).
+/// harm planted in a document drops it (a mail header line naming senders or recipients is not read: it asks
+/// nothing). It reads English only and abstains on other languages, recording each text it leaves unread
+/// (<see cref="UnreadText"/>).
 /// </summary>
 /// <param name="sentence">The second stage; without it the first stage decides requests with its own threshold.</param>
 public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierModel model, SentenceStage? sentence, Func<string, IReadOnlyList<PassagePiece>> piecesOf)
@@ -62,7 +63,7 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
         foreach (var (segment, _, text) in piecesOf(passage))
         {
             var piece = passage.Substring(segment.Start, segment.Length);
-            if (PassageSegments.WordCount(piece) < MinimumRequestWords) continue;
+            if (PassageSegments.WordCount(piece) < MinimumRequestWords || LetterFrame.IsAddressLine(piece)) continue;
             if (!EnglishText.IsEnglish(piece))
             {
                 unread++;

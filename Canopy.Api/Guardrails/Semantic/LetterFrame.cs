@@ -37,6 +37,15 @@ public static partial class LetterFrame
         return (inside || IsQuoted(passage, segment.Start)) && !AddressesAssistant().IsMatch(passage.AsSpan(segment.Start, segment.Length));
     }
 
+    /// <summary>A mail header line that names senders or recipients ("To: Dr Laura Bianchi &lt;l.bianchi@example.edu&gt;"): it asks nothing.</summary>
+    public static bool IsAddressLine(string piece)
+    {
+        var match = AddressLine().Match(piece);
+        // Each entry is an address and at most a name beside it, so nothing else can hide on the line.
+        return match.Success && match.Groups["entries"].Value.Split([',', ';']).All(entry =>
+            entry.Contains('@') && PassageSegments.WordCount(Address().Replace(entry, " ")) <= 4);
+    }
+
     private static bool IsQuoted(string passage, int start)
     {
         var lineStart = passage.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
@@ -51,6 +60,12 @@ public static partial class LetterFrame
     // A sign-off at the start of a line or after a sentence, followed by a comma or a line break.
     [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Best(?: wishes| regards)?|(?:Kind|Warm(?:est)?|Many) regards|Regards|Thanks(?: again| so much)?|Many thanks|Thank you(?: again| for [^,\n]{1,40})?|With thanks|Cheers|Warmly|Sincerely|Yours(?: sincerely| faithfully| truly)?|All the best|See you[^,\n.!?]{0,30}|Love|Speak soon|Take care)\s*(?:,|\r?\n)", RegexOptions.Multiline)]
     private static partial Regex Closing();
+
+    [GeneratedRegex(@"\A\s*(?:From|To|Cc|Bcc|Reply-To|Sender|Recipients?)\s*:(?<entries>[^\n]*)\z", RegexOptions.IgnoreCase)]
+    private static partial Regex AddressLine();
+
+    [GeneratedRegex(@"<[^>]*>|\S+@\S+")]
+    private static partial Regex Address();
 
     [GeneratedRegex(@"\n[ \t]*\r?\n\s*(?=\S)")]
     private static partial Regex ParagraphBreak();

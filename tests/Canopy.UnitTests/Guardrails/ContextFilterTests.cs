@@ -40,6 +40,17 @@ public sealed class ContextFilterTests
         Assert.Empty(result.Dropped);
     }
 
+    // The harm classifier scored this header line 0.995 (names and an address), over its threshold.
+    [Fact]
+    public async Task A_mail_header_naming_its_recipient_is_not_read_as_a_request()
+    {
+        const string email = "To: Dr Laura Bianchi <l.bianchi@example.edu>\nSubject: Extension request\n\nDear Dr Bianchi, I would like to ask for a one-week extension on the essay. Kind regards, Tom";
+
+        var result = await Guardrails.FilterContextAsync([email], t => t);
+
+        Assert.Empty(result.Dropped);
+    }
+
     [Fact]
     public async Task An_instruction_after_a_letters_closing_is_still_dropped()
     {
