@@ -22,6 +22,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string CourseEmailsFile = "course_emails.jsonl";
     public const string HarmWordsFile = "harm_words.jsonl";
     public const string AttackWordsFile = "attack_words.jsonl";
+    public const string ResearchQuestionsFile = "research_questions.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -39,8 +40,16 @@ public sealed class HeldOutSets(DataFolders folders)
     /// Forty course e-mails and announcements written for this repository (not public data): the correspondence a
     /// university assistant retrieves or is given, which none of the public sets resembles.
     /// </summary>
-    public IReadOnlyList<string> CourseEmails() =>
-        [.. File.ReadLines(folders.Require(CourseEmailsFile)).Where(l => l.Length > 0).Select(line =>
+    public IReadOnlyList<string> CourseEmails() => Texts(CourseEmailsFile);
+
+    /// <summary>
+    /// Research questions on sensitive public-health topics (overdose, suicide, firearms, poisoning, abuse), written
+    /// for this repository (not public data) in the form of medical paper titles: what a student of health sciences asks.
+    /// </summary>
+    public IReadOnlyList<string> ResearchQuestions() => Texts(ResearchQuestionsFile);
+
+    private IReadOnlyList<string> Texts(string file) =>
+        [.. File.ReadLines(folders.Require(file)).Where(l => l.Length > 0).Select(line =>
         {
             using var doc = JsonDocument.Parse(line);
             return doc.RootElement.GetProperty("text").GetString()!;

@@ -47,6 +47,7 @@ public sealed class PipelineEvaluation(GuardrailService service)
         var attackWords = held.AttackWords();
         Add(await InputAsync("jailbreak prompts (written here)", attackWords.Where(r => r.IsAttack).Select(r => r.Text), true));
         Add(await InputAsync("messages using an attack's words (written here)", attackWords.Where(r => !r.IsAttack).Select(r => r.Text), false));
+        Add(await InputAsync("research questions on sensitive topics (written here)", held.ResearchQuestions(), false));
         foreach (var set in held.StudentQuestions().GroupBy(r => r.Source))
             Add(await InputAsync($"{set.Key} questions", set.Select(r => r.Text), false));
         foreach (var feature in new[] { FeatureCatalog.SocraticTutor, FeatureCatalog.Summarize })
