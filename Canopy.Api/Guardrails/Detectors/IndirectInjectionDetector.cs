@@ -6,7 +6,9 @@ namespace Canopy.Api.Guardrails;
 /// A retrieved passage (or tool result) that addresses the model rather than the student: each sentence, line or
 /// quoted value is scored by a classifier over its token vectors, framing signals, position and distance from the
 /// rest of the passage, so an appended or embedded task is found while course material that tells students what to
-/// do ("Submit the report by Friday") is not; in a letter, what the writer asks of its reader is not (<see cref="LetterFrame"/>). Non-English pieces are skipped, and a passage that passes with some says so (<see cref="UnreadText"/>).
+/// do ("Submit the report by Friday") is not; in a letter, what the writer asks of its reader is not
+/// (<see cref="LetterFrame"/>). Non-English pieces are skipped, and a passage that passes with some says so
+/// (<see cref="UnreadText"/>).
 /// </summary>
 public sealed class IndirectInjectionDetector(SemanticModels models) : IGuardrailDetector
 {

@@ -4,16 +4,19 @@ namespace Canopy.Api.Guardrails.Semantic;
 
 /// <summary>
 /// The body of a letter or e-mail: from its greeting ("Hi all,", "Dear Dr Okafor,") to its closing ("Best wishes,",
-/// "Thanks, Priya"), or, when it has no closing, to its last paragraph (or last piece, if it has one paragraph). A person writing to a person asks, promises and
-/// apologises there ("Send me the revised version by Monday", "I will bring snacks"), which is how a task planted for
+/// "Thanks, Priya"), or, when it has no closing, to its last paragraph (or last piece, if it has one paragraph). A
+/// person writing to a person asks, promises and apologises there ("Send me the revised version by Monday", "I will bring snacks"), which is how a task planted for
 /// the model reads to the indirect-injection classifier, so a piece inside the body counts only when it also speaks of
 /// or to an assistant (<see cref="AddressesAssistant"/>). A task put before the greeting or after the closing, where
 /// an appended instruction sits, is read as in any passage.
 /// </summary>
 public static partial class LetterFrame
 {
-    /// <summary>The span of the letter's body, or null when the passage does not read as a letter.</summary>
-    public static (int Start, int End)? BodyOf(string passage)
+    /// <summary>
+    /// Where the letter's body starts and ends (no end: it has neither a closing nor a second paragraph), or null when
+    /// the passage does not read as a letter.
+    /// </summary>
+    public static (int Start, int? End)? BodyOf(string passage)
     {
         var match = Greeting().Match(passage);
         if (!match.Success) return null;
@@ -24,16 +27,16 @@ public static partial class LetterFrame
         if (closing.Success) return (greeting.Index, closing.Index);
         // Without a closing, a last paragraph stays outside: an appended task would be there.
         var lastBreak = ParagraphBreak().Matches(passage, from).LastOrDefault();
-        return (greeting.Index, lastBreak is null ? -1 : lastBreak.Index);
+        return (greeting.Index, lastBreak?.Index);
     }
 
     /// <summary>Whether the piece is the letter's own: inside its body and not speaking of or to an assistant.</summary>
-    public static bool IsLettersOwn(string passage, Segment segment, (int Start, int End)? body)
+    public static bool IsLettersOwn(string passage, Segment segment, (int Start, int? End)? body)
     {
         if (body is not { } b || segment.Start < b.Start) return false;
         // Without a closing or a second paragraph the last piece stays outside. A quoted line ("> ...") is the earlier
         // message of a reply, wherever it stands.
-        var inside = b.End >= 0 ? segment.Start < b.End : !segment.IsLast;
+        var inside = b.End is { } end ? segment.Start < end : !segment.IsLast;
         return (inside || IsQuoted(passage, segment.Start)) && !AddressesAssistant().IsMatch(passage.AsSpan(segment.Start, segment.Length));
     }
 
@@ -46,10 +49,11 @@ public static partial class LetterFrame
             entry.Contains('@') && PassageSegments.WordCount(Address().Replace(entry, " ")) <= 4);
     }
 
+    // The piece's line opens with ">" (the piece itself may start with it).
     private static bool IsQuoted(string passage, int start)
     {
-        var lineStart = passage.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
-        return passage.AsSpan(lineStart, start - lineStart).TrimStart().StartsWith(">");
+        var lineStart = start == 0 ? 0 : passage.LastIndexOf('\n', start - 1) + 1;
+        return passage.AsSpan(lineStart).TrimStart(" \t").StartsWith(">");
     }
 
     // Opening one of the passage's first lines (after header lines such as From:, To:, Subject: or a title): a greeting
