@@ -23,6 +23,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string HarmWordsFile = "harm_words.jsonl";
     public const string AttackWordsFile = "attack_words.jsonl";
     public const string ResearchQuestionsFile = "research_questions.jsonl";
+    public const string CorrespondenceFile = "train/correspondence.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -47,6 +48,12 @@ public sealed class HeldOutSets(DataFolders folders)
     /// for this repository (not public data) in the form of medical paper titles: what a student of health sciences asks.
     /// </summary>
     public IReadOnlyList<string> ResearchQuestions() => Texts(ResearchQuestionsFile);
+
+    /// <summary>
+    /// The 300 e-mails and messages written for this repository as training carriers (<c>eval/train</c>); they train
+    /// nothing, but the letter frame's greetings and closings were checked on them, so their figure is in-sample.
+    /// </summary>
+    public IReadOnlyList<string> Correspondence() => Texts(CorrespondenceFile);
 
     private IReadOnlyList<string> Texts(string file) =>
         [.. File.ReadLines(folders.Require(file)).Where(l => l.Length > 0).Select(line =>

@@ -55,6 +55,7 @@ public sealed class PipelineEvaluation(GuardrailService service)
         foreach (var set in held.CleanPassages().GroupBy(r => r.Source))
             Add(await ContextAsync($"{set.Key}", set.Select(r => r.Text), false));
         Add(await ContextAsync("course corpus chunks", PassageData.CorpusChunks(folders.Corpus).Select(p => p.Text), false));
+        Add(await ContextAsync("training e-mails (in-sample for the letter frame)", held.Correspondence(), false));
         var emails = held.CourseEmails();
         var emailDropped = await DroppedAsync(emails, GuardrailStage.Context, FeatureCatalog.InformationSearch);
         Add(new PipelineResult("course e-mails (written here)", ContextCheck, false, Rate.Of(emailDropped)));
