@@ -44,10 +44,19 @@ public sealed class HeldOutSets(DataFolders folders)
     public IReadOnlyList<string> CourseEmails() => Texts(CourseEmailsFile);
 
     /// <summary>
-    /// Research questions on sensitive public-health topics (overdose, suicide, firearms, poisoning, abuse), written
-    /// for this repository (not public data) in the form of medical paper titles: what a student of health sciences asks.
+    /// Research questions written for this repository (not public data), by set: <c>sensitive</c> (overdose, suicide,
+    /// firearms, poisoning, abuse, as medical paper titles), <c>clinical</c> (ordinary clinical questions), both written
+    /// before the research-question rule and read while writing it; <c>after-rule</c> (medicine and social science,
+    /// written once the rule was fixed); <c>harm-as-research</c> (requests for harm put in a research question's form).
     /// </summary>
-    public IReadOnlyList<string> ResearchQuestions() => Texts(ResearchQuestionsFile);
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ResearchQuestions() =>
+        File.ReadLines(folders.Require(ResearchQuestionsFile)).Where(l => l.Length > 0)
+            .Select(line =>
+            {
+                using var doc = JsonDocument.Parse(line);
+                return (Set: doc.RootElement.GetProperty("set").GetString()!, Text: doc.RootElement.GetProperty("text").GetString()!);
+            })
+            .GroupBy(r => r.Set).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Text)]);
 
     /// <summary>
     /// The 300 e-mails and messages written for this repository as training carriers (<c>eval/train</c>); they train

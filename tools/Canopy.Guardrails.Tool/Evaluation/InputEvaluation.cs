@@ -81,7 +81,7 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
                     var r = rows[i];
                     var byPattern = patterns.Matches(r.Row, kept);
                     var english = EnglishText.IsEnglish(r.Row.Text);
-                    var reached = english && !ProtectiveRequest.Matches(r.Row.Text) && first.Probability(r.Features) >= SentenceStage.Gate;
+                    var reached = english && !HarmClassifierDetector.IsExempt(r.Row.Text) && first.Probability(r.Features) >= SentenceStage.Gate;
                     var byClassifier = reached && model.Probability(sentenceRows[i].Features) >= model.Threshold;
                     var byRules = _rules.Any(d => d.Detect(r.Row.Text, GuardrailStage.Input).Any(x => x.Action == GuardrailAction.Block));
                     return (byPattern, byClassifier, byRules, abstained: !english, reached);

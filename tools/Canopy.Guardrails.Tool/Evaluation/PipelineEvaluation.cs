@@ -47,7 +47,11 @@ public sealed class PipelineEvaluation(GuardrailService service)
         var attackWords = held.AttackWords();
         Add(await InputAsync("jailbreak prompts (written here)", attackWords.Where(r => r.IsAttack).Select(r => r.Text), true));
         Add(await InputAsync("messages using an attack's words (written here)", attackWords.Where(r => !r.IsAttack).Select(r => r.Text), false));
-        Add(await InputAsync("research questions on sensitive topics (written here)", held.ResearchQuestions(), false));
+        var research = held.ResearchQuestions();
+        Add(await InputAsync("research questions on sensitive topics (written here; in-sample for the research-question rule)", research["sensitive"], false));
+        Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));
+        Add(await InputAsync("research questions written after the research-question rule", research["after-rule"], false));
+        Add(await InputAsync("requests for harm put as research questions (written here)", research["harm-as-research"], true));
         foreach (var set in held.StudentQuestions().GroupBy(r => r.Source))
             Add(await InputAsync($"{set.Key} questions", set.Select(r => r.Text), false));
         foreach (var feature in new[] { FeatureCatalog.SocraticTutor, FeatureCatalog.Summarize })
