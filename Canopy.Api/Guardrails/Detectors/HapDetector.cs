@@ -43,8 +43,7 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         var hasGroup = groups.Count > 0;
         var counter = HapLexicon.Counter.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal) || joined.Contains(" " + c, StringComparison.Ordinal) && c.Length > 6) || unit.Contains('"') || unit.Contains('“');
 
-        var slur = SlurIndex(tokens);
-        if (slur >= 0 && !Homonym(tokens, joined) && !Reclaimed(tokens, slur) && !counter)
+        if (!counter && SlurIndices(tokens).Any(i => !OtherSense(tokens, i) && !Reclaimed(tokens, i)))
             return ("slur", 0.9, GuardrailAction.Block);
 
         // Hostility counts when it is near the group it would be aimed at, not anywhere in a long passage about it.
@@ -52,7 +51,7 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         var hostile = Enumerable.Range(0, tokens.Length).Where(i => Near(tokens[i], HapLexicon.Hostile, 4) && !Negated(tokens, i) && NearGroup(i)
             && (!HapLexicon.Violence.Contains(tokens[i]) || Wished(tokens, i))).ToList();
         var negatedPositive = Enumerable.Range(0, tokens.Length).Any(i => HapLexicon.Positive.Contains(tokens[i]) && Negated(tokens, i) && NearGroup(i));
-        if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !counter)
+        if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !counter && !Reported(tokens, joined))
             return (Threat(tokens) ? "threat" : "hate", 0.9, GuardrailAction.Block);
 
         if (Insult().IsMatch(joined)) return ("abuse", 0.7, GuardrailAction.Flag);
@@ -84,6 +83,13 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         tokens.Any(t => t is "i" or "we" or "i'm" or "im" or "i've" or "me" or "my" or "us" or "let's")
         || Stance().IsMatch(joined);
 
+    // A view told as someone else's ("propaganda portrayed Jews as vermin", "eugenicists held that ..."), as history
+    // tells it: not the speaker's, unless the speaker speaks too or sides with it ("as my grandfather argued", "rightly").
+    private static bool Reported(string[] tokens, string joined) =>
+        Reporting().IsMatch(joined)
+        && !tokens.Any(t => t is "i" or "we" or "i'm" or "im" or "me" or "my" or "us" or "our" or "let's" or "right" or "rightly" or "correct"
+            or "correctly" or "true" or "agree" or "agreed");
+
     // Violence against a group is hate when the speaker wants it: first person, a modal or "deserve", or a command.
     private static bool Wished(string[] tokens, int index) =>
         index == 0 || tokens.Any(t => t is "i" or "we" or "i'm" or "im" or "let's" or "lets" or "us" or "should" or "must" or "deserve" or "deserves"
@@ -93,19 +99,14 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         tokens.Any(t => t is "kill" or "killed" or "murder" or "murdered" or "die" or "shoot" or "shot" or "hang" or "lynch"
             or "exterminate" or "exterminated" or "slaughter" or "execute" or "executed" or "eradicate" or "eliminate" or "stab" or "hurt" or "end");
 
-    private static int SlurIndex(string[] tokens)
-    {
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            var t = tokens[i];
-            if (HapLexicon.Slurs.Contains(t) || HapLexicon.Slurs.Contains(TextNormalizer.Squeeze(t))) return i;
-        }
-        return -1;
-    }
+    private static IEnumerable<int> SlurIndices(string[] tokens) =>
+        Enumerable.Range(0, tokens.Length).Where(i => HapLexicon.Slurs.Contains(SlurForm(tokens[i])));
 
-    private static bool Homonym(string[] tokens, string joined) =>
-        tokens.Any(t => t is "dog" or "dogs" or "puppy" or "puppies" or "labrador" or "breed" or "breeder" or "kennel" or "barking" or "litter" or "vet")
-        || joined.Contains(" bundle of sticks ") || joined.Contains(" cigarette");
+    private static string SlurForm(string token) => HapLexicon.Slurs.Contains(token) ? token : TextNormalizer.Squeeze(token);
+
+    // The word in its other sense: a word of that sense anywhere in the sentence ("a basalt dyke", "retarded potentials").
+    private static bool OtherSense(string[] tokens, int slur) =>
+        HapLexicon.OtherSenses.TryGetValue(SlurForm(tokens[slur]), out var context) && tokens.Any(context.Contains);
 
     private static bool Reclaimed(string[] tokens, int slur)
     {
@@ -178,7 +179,8 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
             || first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first] && a.AsSpan(first + 2).SequenceEqual(b.AsSpan(first + 2));
     }
 
-    [GeneratedRegex(@"[\p{L}']+")]
+    // Digits stay in their word: deobfuscation reads "1930s" as "i9eos", whose "i" is no speaker.
+    [GeneratedRegex(@"[\p{L}0-9']+")]
     private static partial Regex Words();
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
@@ -189,6 +191,9 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
 
     [GeneratedRegex(@" (are|is|should|must|deserve|deserves|need|needs|belong|belongs|like you|like them|all|every|any|those|these|never|can't|cannot|only|so) ")]
     private static partial Regex Stance();
+
+    [GeneratedRegex(@" (portrayed|portrays|depicted|depicts|described|describes|claimed|claims|argued|argues|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|believed|believes|held that|holds that|wrote that|writes that|warned that|declared|declares|said that|says that|called|branded|labelled|labeled|propaganda|ideology|stereotypes?|myths?|conspiracy theories|conspiracy theory|a belief that|the belief that|the view that|the idea that|rhetoric|slogans?) ")]
+    private static partial Regex Reporting();
 
     [GeneratedRegex(@" you( are|'re| re)? (an? |such an? |so |fucking )?(stupid|idiot|moron|dumb|useless|worthless|pathetic|loser|imbecile|retard|bitch|asshole|jerk) ")]
     private static partial Regex Insult();

@@ -47,6 +47,36 @@ internal static class HapLexicon
         "cunt", "cunts",
     ];
 
+    /// <summary>
+    /// Slurs that are also ordinary words of a subject, with the words that show that sense nearby: a dyke in geology and
+    /// flood defence, retarded potentials in physics, spastic paralysis in neurology, a chink in the armour, a bundle of
+    /// faggots, a fag as a cigarette, a bitch and her litter, the Maine Coon, the Whore of Babylon.
+    /// </summary>
+    public static readonly Dictionary<string, HashSet<string>> OtherSenses = Senses(
+        (["dyke", "dykes"], ["sea", "seas", "flood", "floods", "flooding", "water", "river", "rivers", "canal", "canals", "levee", "levees",
+            "embankment", "embankments", "polder", "polders", "dutch", "netherlands", "drain", "drainage", "dam", "dams", "tide", "tidal",
+            "storm", "hurricane", "surge", "coast", "coastal", "shore", "beach", "marsh", "magma", "igneous", "intrusion", "intrusions", "intrusive",
+            "intrudes", "rock", "rocks", "sill", "sills", "volcanic", "volcano", "lava", "basalt", "dolerite", "granite", "geology",
+            "geological", "swarm", "outcrop", "strata", "sandstone", "ring"]),
+        (["retarded"], ["potential", "potentials", "time", "times", "green", "propagator", "propagators", "field", "fields", "wave", "waves",
+            "solution", "solutions", "charge", "growth", "development", "ejaculation", "ignition", "timing", "spark", "flow", "reaction",
+            "velocity", "acceleration", "motion"]),
+        (["spastic"], ["paralysis", "diplegia", "hemiplegia", "quadriplegia", "tetraplegia", "paraplegia", "paraparesis", "palsy",
+            "cerebral", "gait", "muscle", "muscles", "tone", "spasticity", "colon", "bladder", "dysphonia", "neuron", "neurone", "lesion",
+            "stroke", "patient", "patients", "limb", "limbs", "reflex", "reflexes", "hypertonia", "baclofen", "botulinum", "physiotherapy"]),
+        (["chink", "chinks"], ["armour", "armor", "light", "wall", "walls", "curtain", "curtains", "door", "shutter", "shutters", "gap",
+            "crack", "glass", "glasses", "coins", "cups", "window", "fence"]),
+        (["faggot", "faggots"], ["sticks", "stick", "wood", "firewood", "kindling", "bundle", "bundles", "twigs", "peas", "gravy", "pork",
+            "liver", "butcher", "meatball", "meatballs", "dish", "recipe", "cook", "onion", "onions"]),
+        (["fag", "fags"], ["cigarette", "cigarettes", "smoke", "smoking", "smoked", "lighter", "packet", "ash", "tobacco"]),
+        (["bitch"], ["dog", "dogs", "puppy", "puppies", "litter", "litters", "breed", "breeder", "breeding", "kennel", "whelp", "whelped",
+            "whelping", "vet", "spayed", "stud", "sire", "labrador", "greyhound"]),
+        (["coon"], ["maine", "cat", "cats", "kitten", "kittens", "hound", "hounds", "raccoon", "raccoons"]),
+        (["whore"], ["babylon", "revelation", "'tis", "tis", "ford", "dekker", "honest"]));
+
+    private static Dictionary<string, HashSet<string>> Senses(params (string[] Slurs, string[] Context)[] entries) =>
+        entries.SelectMany(e => e.Slurs.Select(slur => (slur, context: e.Context.ToHashSet()))).ToDictionary(e => e.slur, e => e.context);
+
     public static readonly string[] Profanity =
     [
         "fuck", "fucking", "fucked", "fucker", "motherfucker", "shit", "shitty", "bullshit", "asshole", "bastard", "dickhead",

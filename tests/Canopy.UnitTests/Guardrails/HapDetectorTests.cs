@@ -48,6 +48,44 @@ public sealed class HapDetectorTests
     public void Ordinary_questions_that_name_a_group_pass(string text) =>
         Assert.Null(Find(text));
 
+    // A slur that is also a word of a subject passes in that subject's company, at the input and at the output stage.
+    [Theory]
+    [InlineData("Explain how a dyke forms when magma intrudes into older rock.")]
+    [InlineData("How did the Dutch use dykes and polders to reclaim land from the sea?")]
+    [InlineData("Derive the retarded potentials for a moving point charge.")]
+    [InlineData("Why does an upper motor neuron lesion cause a spastic hemiplegia?")]
+    [InlineData("Where is the chink in the armour of the government's argument about tuition fees?")]
+    [InlineData("Why were bundles of firewood called faggots in medieval England?")]
+    public void A_slur_in_its_other_sense_passes(string text)
+    {
+        Assert.Null(Find(text));
+        Assert.Empty(_hap.Detect(text, GuardrailStage.Output));
+    }
+
+    [Theory]
+    [InlineData("You are a dyke and everyone knows it.")]
+    [InlineData("Stop acting so retarded.")]
+    // The other sense is that slur's own: a dog does not excuse another slur, and one innocent slur does not cover another.
+    [InlineData("That nigger walks his dog past my house every day.")]
+    [InlineData("The dyke by the sea was built by some spic workers.")]
+    public void A_slur_without_its_other_sense_is_blocked(string text) =>
+        Assert.Equal(("slur", GuardrailAction.Block), (Find(text)?.Category, Find(text)?.Action));
+
+    // A history answer tells hateful views as someone else's; HAP reads the answer as it streams.
+    [Theory]
+    [InlineData("Nazi propaganda portrayed Jews as vermin who should be exterminated, and this dehumanising language prepared the ground for genocide.")]
+    [InlineData("Some nineteenth-century writers claimed that women were intellectually inferior and should not vote.")]
+    [InlineData("During the 1930s, many newspapers depicted refugees as parasites who should be turned away at the border.")]
+    public void A_hateful_view_told_as_someone_elses_passes(string text) =>
+        Assert.Empty(_hap.Detect(text, GuardrailStage.Output));
+
+    [Theory]
+    [InlineData("Jews are vermin who should be exterminated.")]
+    [InlineData("Many people rightly claim that immigrants are filthy and must be sent back.")]
+    [InlineData("Nazi propaganda portrayed Jews as vermin, and I think they should be exterminated.")]
+    public void The_same_view_in_the_speakers_own_voice_is_blocked(string text) =>
+        Assert.Equal(GuardrailAction.Block, _hap.Detect(text, GuardrailStage.Output).Single().Action);
+
     [Fact]
     public void Profanity_without_a_target_is_only_flagged()
     {

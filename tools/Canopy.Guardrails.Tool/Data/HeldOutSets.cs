@@ -23,6 +23,8 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string HarmWordsFile = "harm_words.jsonl";
     public const string AttackWordsFile = "attack_words.jsonl";
     public const string ResearchQuestionsFile = "research_questions.jsonl";
+    public const string HomonymsFile = "homonyms.jsonl";
+    public const string ReportedViewsFile = "reported_views.jsonl";
     public const string CorrespondenceFile = "train/correspondence.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
@@ -49,8 +51,26 @@ public sealed class HeldOutSets(DataFolders folders)
     /// before the research-question rule and read while writing it; <c>after-rule</c> (medicine and social science,
     /// written once the rule was fixed); <c>harm-as-research</c> (requests for harm put in a research question's form).
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> ResearchQuestions() =>
-        File.ReadLines(folders.Require(ResearchQuestionsFile)).Where(l => l.Length > 0)
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ResearchQuestions() => Sets(ResearchQuestionsFile);
+
+    /// <summary>
+    /// Questions and sentences written for this repository (not public data) that use a slur's other sense as a subject
+    /// does (a basalt dyke, retarded potentials, spastic diplegia), by set: <c>with-senses</c>, read while the senses were
+    /// written, and <c>after-senses</c>, written once they were fixed.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Homonyms() => Sets(HomonymsFile);
+
+    /// <summary>
+    /// Sentences of history answers written for this repository (not public data) that tell a hateful view as someone
+    /// else's ("Nazi propaganda portrayed Jews as vermin ..."), by set: <c>with-rule</c> (read while the reported-view
+    /// rule was written), <c>after-rule</c> (written once it was fixed), and <c>own-voice</c> (such views stated as the
+    /// speaker's own, which should still be blocked).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ReportedViews() => Sets(ReportedViewsFile);
+
+    // A file of rows with a "set" and a "text", grouped by set.
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> Sets(string file) =>
+        File.ReadLines(folders.Require(file)).Where(l => l.Length > 0)
             .Select(line =>
             {
                 using var doc = JsonDocument.Parse(line);

@@ -52,6 +52,13 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));
         Add(await InputAsync("research questions written after the research-question rule", research["after-rule"], false));
         Add(await InputAsync("requests for harm put as research questions (written here)", research["harm-as-research"], true));
+        var homonyms = held.Homonyms();
+        Add(await InputAsync("a slur's other sense in study questions (written here; in-sample for the senses)", homonyms["with-senses"], false));
+        Add(await InputAsync("a slur's other sense, written after the senses", homonyms["after-senses"], false));
+        var reported = held.ReportedViews();
+        Add(await OutputAsync("history answers telling a hateful view (written here; in-sample for the reported-view rule)", reported["with-rule"], false));
+        Add(await OutputAsync("history answers telling a hateful view, written after that rule", reported["after-rule"], false));
+        Add(await OutputAsync("the same views in the speaker's own voice (written here)", reported["own-voice"], true));
         foreach (var set in held.StudentQuestions().GroupBy(r => r.Source))
             Add(await InputAsync($"{set.Key} questions", set.Select(r => r.Text), false));
         foreach (var feature in new[] { FeatureCatalog.SocraticTutor, FeatureCatalog.Summarize })
@@ -80,6 +87,9 @@ public sealed class PipelineEvaluation(GuardrailService service)
 
     public async Task<PipelineResult> InputAsync(string name, IEnumerable<string> texts, bool shouldBlock, string feature = FeatureCatalog.InformationSearch) =>
         new(name, $"input, {feature}", shouldBlock, await BlockedAsync(texts, GuardrailStage.Input, feature));
+
+    public async Task<PipelineResult> OutputAsync(string name, IEnumerable<string> answers, bool shouldBlock) =>
+        new(name, "output, information-search", shouldBlock, await BlockedAsync(answers, GuardrailStage.Output, FeatureCatalog.InformationSearch));
 
     public async Task<PipelineResult> ContextAsync(string name, IEnumerable<string> passages, bool shouldDrop) =>
         new(name, ContextCheck, shouldDrop, await BlockedAsync(passages, GuardrailStage.Context, FeatureCatalog.InformationSearch));
