@@ -104,9 +104,14 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
 
     private static string SlurForm(string token) => HapLexicon.Slurs.Contains(token) ? token : TextNormalizer.Squeeze(token);
 
-    // The word in its other sense: a word of that sense anywhere in the sentence ("a basalt dyke", "retarded potentials").
+    // The word in its other sense: a word of that sense anywhere in the sentence ("a basalt dyke"), or for an adjective
+    // the noun it qualifies there within the next few words ("retarded potentials", "retarded and advanced Green's functions").
     private static bool OtherSense(string[] tokens, int slur) =>
-        HapLexicon.OtherSenses.TryGetValue(SlurForm(tokens[slur]), out var context) && tokens.Any(context.Contains);
+        HapLexicon.OtherSenses.TryGetValue(SlurForm(tokens[slur]), out var context) && tokens.Any(context.Contains)
+        || HapLexicon.AdjectiveSenses.TryGetValue(SlurForm(tokens[slur]), out var nouns)
+            && tokens.Skip(slur + 1).Take(AdjectiveReach).Any(nouns.Contains);
+
+    private const int AdjectiveReach = 3;
 
     private static bool Reclaimed(string[] tokens, int slur)
     {

@@ -49,8 +49,9 @@ internal static class HapLexicon
 
     /// <summary>
     /// Slurs that are also ordinary words of a subject, with the words that show that sense nearby: a dyke in geology and
-    /// flood defence, retarded potentials in physics, spastic paralysis in neurology, a chink in the armour, a bundle of
-    /// faggots, a fag as a cigarette, a bitch and her litter, the Maine Coon, the Whore of Babylon.
+    /// flood defence, a chink in the armour, a bundle of faggots, a fag as a cigarette, a bitch and her litter, the Maine
+    /// Coon, the Whore of Babylon anywhere in the sentence; retarded potentials in physics and spastic paralysis in
+    /// neurology only with the noun the adjective qualifies (<see cref="AdjectiveSenses"/>).
     /// </summary>
     public static readonly Dictionary<string, HashSet<string>> OtherSenses = Senses(
         (["dyke", "dykes"], ["sea", "seas", "flood", "floods", "flooding", "water", "river", "rivers", "canal", "canals", "levee", "levees",
@@ -58,12 +59,6 @@ internal static class HapLexicon
             "storm", "hurricane", "surge", "coast", "coastal", "shore", "beach", "marsh", "magma", "igneous", "intrusion", "intrusions", "intrusive",
             "intrudes", "rock", "rocks", "sill", "sills", "volcanic", "volcano", "lava", "basalt", "dolerite", "granite", "geology",
             "geological", "swarm", "outcrop", "strata", "sandstone", "ring"]),
-        (["retarded"], ["potential", "potentials", "time", "times", "green", "propagator", "propagators", "field", "fields", "wave", "waves",
-            "solution", "solutions", "charge", "growth", "development", "ejaculation", "ignition", "timing", "spark", "flow", "reaction",
-            "velocity", "acceleration", "motion"]),
-        (["spastic"], ["paralysis", "diplegia", "hemiplegia", "quadriplegia", "tetraplegia", "paraplegia", "paraparesis", "palsy",
-            "cerebral", "gait", "muscle", "muscles", "tone", "spasticity", "colon", "bladder", "dysphonia", "neuron", "neurone", "lesion",
-            "stroke", "patient", "patients", "limb", "limbs", "reflex", "reflexes", "hypertonia", "baclofen", "botulinum", "physiotherapy"]),
         (["chink", "chinks"], ["armour", "armor", "light", "wall", "walls", "curtain", "curtains", "door", "shutter", "shutters", "gap",
             "crack", "glass", "glasses", "coins", "cups", "window", "fence"]),
         (["faggot", "faggots"], ["sticks", "stick", "wood", "firewood", "kindling", "bundle", "bundles", "twigs", "peas", "gravy", "pork",
@@ -73,6 +68,14 @@ internal static class HapLexicon
             "whelping", "vet", "spayed", "stud", "sire", "labrador", "greyhound"]),
         (["coon"], ["maine", "cat", "cats", "kitten", "kittens", "hound", "hounds", "raccoon", "raccoons"]),
         (["whore"], ["babylon", "revelation", "'tis", "tis", "ford", "dekker", "honest"]));
+
+    /// <summary>Slurs that are also adjectives of a subject, with the nouns they qualify there ("retarded time", "spastic diplegia").</summary>
+    public static readonly Dictionary<string, HashSet<string>> AdjectiveSenses = Senses(
+        (["retarded"], ["potential", "potentials", "time", "times", "green", "propagator", "propagators", "field", "fields", "wave", "waves",
+            "solution", "solutions", "charge", "growth", "development", "ejaculation", "ignition", "timing", "spark", "flow", "reaction",
+            "velocity", "acceleration", "motion"]),
+        (["spastic"], ["paralysis", "diplegia", "hemiplegia", "quadriplegia", "tetraplegia", "paraplegia", "paraparesis", "palsy",
+            "cerebral", "gait", "muscle", "muscles", "tone", "colon", "bladder", "dysphonia", "dysarthria", "limb", "limbs", "hypertonia"]));
 
     private static Dictionary<string, HashSet<string>> Senses(params (string[] Slurs, string[] Context)[] entries) =>
         entries.SelectMany(e => e.Slurs.Select(slur => (slur, context: e.Context.ToHashSet()))).ToDictionary(e => e.slur, e => e.context);

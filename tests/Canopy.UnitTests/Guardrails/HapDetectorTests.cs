@@ -65,6 +65,9 @@ public sealed class HapDetectorTests
     [Theory]
     [InlineData("You are a dyke and everyone knows it.")]
     [InlineData("Stop acting so retarded.")]
+    // An adjective's other sense is the noun it qualifies, not a word of the subject anywhere in the sentence.
+    [InlineData("Every time you talk you sound retarded.")]
+    [InlineData("That spastic kid in the wheelchair is a joke, his muscles are useless.")]
     // The other sense is that slur's own: a dog does not excuse another slur, and one innocent slur does not cover another.
     [InlineData("That nigger walks his dog past my house every day.")]
     [InlineData("The dyke by the sea was built by some spic workers.")]
