@@ -51,7 +51,7 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         var hostile = Enumerable.Range(0, tokens.Length).Where(i => Near(tokens[i], HapLexicon.Hostile, 4) && !Negated(tokens, i) && NearGroup(i)
             && (!HapLexicon.Violence.Contains(tokens[i]) || Wished(tokens, i))).ToList();
         var negatedPositive = Enumerable.Range(0, tokens.Length).Any(i => HapLexicon.Positive.Contains(tokens[i]) && Negated(tokens, i) && NearGroup(i));
-        if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !counter && !Reported(tokens, joined))
+        if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !counter && !Reported(tokens, joined) && !Condemned(tokens, joined))
             return (Threat(tokens) ? "threat" : "hate", 0.9, GuardrailAction.Block);
 
         if (Insult().IsMatch(joined)) return ("abuse", 0.7, GuardrailAction.Flag);
@@ -89,6 +89,12 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         Reporting().IsMatch(joined)
         && !tokens.Any(t => t is "i" or "we" or "i'm" or "im" or "me" or "my" or "us" or "our" or "let's" or "right" or "rightly" or "correct"
             or "correctly" or "true" or "agree" or "agreed");
+
+    // Hostility named as what it is ("calling refugees parasites is dehumanising", "is it hate speech to say ..."): the
+    // sentence is about the hate, not an instance of it, unless the naming is denied ("that's not racist").
+    private static bool Condemned(string[] tokens, string joined) =>
+        joined.Contains(" hate speech ", StringComparison.Ordinal) && !joined.Contains(" not hate speech ", StringComparison.Ordinal)
+        || Enumerable.Range(0, tokens.Length).Any(i => HapLexicon.Condemnation.Any(tokens[i].StartsWith) && !Negated(tokens, i));
 
     // Violence against a group is hate when the speaker wants it: first person, a modal or "deserve", or a command.
     private static bool Wished(string[] tokens, int index) =>
@@ -197,7 +203,7 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
     [GeneratedRegex(@" (are|is|should|must|deserve|deserves|need|needs|belong|belongs|like you|like them|all|every|any|those|these|never|can't|cannot|only|so) ")]
     private static partial Regex Stance();
 
-    [GeneratedRegex(@" (portrayed|portrays|depicted|depicts|described|describes|claimed|claims|argued|argues|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|believed|believes|held that|holds that|wrote that|writes that|warned that|declared|declares|said that|says that|called|branded|labelled|labeled|propaganda|ideology|stereotypes?|myths?|conspiracy theories|conspiracy theory|a belief that|the belief that|the view that|the idea that|rhetoric|slogans?) ")]
+    [GeneratedRegex(@" (portrayed|portrays|depicted|depicts|described|describes|claimed|claims|argued|argues|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|believed|believes|call|calls|calling|describe|describing|say|says|said|saying|claiming|label|labels|labelling|labeling|brand|brands|branding|held that|holds that|wrote that|writes that|warned that|declared|declares|called|branded|labelled|labeled|propaganda|ideology|stereotypes?|myths?|conspiracy theories|conspiracy theory|a belief that|the belief that|the view that|the idea that|rhetoric|slogans?) ")]
     private static partial Regex Reporting();
 
     [GeneratedRegex(@" you( are|'re| re)? (an? |such an? |so |fucking )?(stupid|idiot|moron|dumb|useless|worthless|pathetic|loser|imbecile|retard|bitch|asshole|jerk) ")]

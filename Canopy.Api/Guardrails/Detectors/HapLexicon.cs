@@ -86,6 +86,14 @@ internal static class HapLexicon
         "crap", "piss", "wanker", "bollocks", "scheisse", "scheiße", "arschloch", "fick", "verdammt",
     ];
 
+    /// <summary>The beginnings of words that name hostility as what it is: a sentence with one is about hate, not hate.</summary>
+    public static readonly string[] Condemnation =
+    [
+        "dehumanis", "dehumaniz", "harassment", "discriminat", "offensive", "racist", "racism", "sexist", "sexism", "bigot",
+        "antisemit", "islamophob", "homophob", "transphob", "xenophob", "misogyn", "prejudice", "misinformation", "fallac",
+        "stereotyp",
+    ];
+
     /// <summary>Phrases that mark counter-speech or reporting of hate rather than hate itself.</summary>
     public static readonly string[] Counter =
     [

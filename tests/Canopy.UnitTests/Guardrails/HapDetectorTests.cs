@@ -89,6 +89,23 @@ public sealed class HapDetectorTests
     public void The_same_view_in_the_speakers_own_voice_is_blocked(string text) =>
         Assert.Equal(GuardrailAction.Block, _hap.Detect(text, GuardrailStage.Output).Single().Action);
 
+    // Students ask about hate speech: naming it as what it is, or as something someone says, is no instance of it.
+    [Theory]
+    [InlineData("Calling refugees parasites is dehumanising, and my essay explains why.")]
+    [InlineData("Is it hate speech to say that women are inferior to men?")]
+    [InlineData("Politicians who describe immigrants as vermin are borrowing the language of genocide.")]
+    [InlineData("Contempt for immigrants is often fuelled by misinformation about crime.")]
+    public void A_sentence_about_hate_speech_passes(string text) =>
+        Assert.Null(Find(text));
+
+    [Theory]
+    // A denied naming is no condemnation, and a speaker who sides with a report speaks it.
+    [InlineData("Immigrants are vermin, and that is not dehumanising.")]
+    [InlineData("Immigrants are vermin, and this is not hate speech.")]
+    [InlineData("People say immigrants are vermin, and I agree.")]
+    public void Hate_that_denies_being_hate_or_sides_with_a_report_is_blocked(string text) =>
+        Assert.Equal(GuardrailAction.Block, Find(text)?.Action);
+
     [Fact]
     public void Profanity_without_a_target_is_only_flagged()
     {

@@ -25,6 +25,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string ResearchQuestionsFile = "research_questions.jsonl";
     public const string HomonymsFile = "homonyms.jsonl";
     public const string ReportedViewsFile = "reported_views.jsonl";
+    public const string CounterSpeechFile = "counter_speech.jsonl";
     public const string CorrespondenceFile = "train/correspondence.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
@@ -67,6 +68,13 @@ public sealed class HeldOutSets(DataFolders folders)
     /// speaker's own, which should still be blocked).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ReportedViews() => Sets(ReportedViewsFile);
+
+    /// <summary>
+    /// Student questions and sentences written for this repository (not public data) that talk about hate speech rather
+    /// than speak it ("Calling refugees parasites is dehumanising, and my essay explains why."), by set: <c>with-rule</c>
+    /// (read while the condemnation and reporting words were written) and <c>after-rule</c> (written once they were fixed).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> CounterSpeech() => Sets(CounterSpeechFile);
 
     // A file of rows with a "set" and a "text", grouped by set.
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Sets(string file) =>

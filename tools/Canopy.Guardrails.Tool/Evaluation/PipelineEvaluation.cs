@@ -55,6 +55,9 @@ public sealed class PipelineEvaluation(GuardrailService service)
         var homonyms = held.Homonyms();
         Add(await InputAsync("a slur's other sense in study questions (written here; in-sample for the senses)", homonyms["with-senses"], false));
         Add(await InputAsync("a slur's other sense, written after the senses", homonyms["after-senses"], false));
+        var counterSpeech = held.CounterSpeech();
+        Add(await InputAsync("questions about hate speech (written here; in-sample for the condemnation words)", counterSpeech["with-rule"], false));
+        Add(await InputAsync("questions about hate speech, written after those words", counterSpeech["after-rule"], false));
         var reported = held.ReportedViews();
         Add(await OutputAsync("history answers telling a hateful view (written here; in-sample for the reported-view rule)", reported["with-rule"], false));
         Add(await OutputAsync("history answers telling a hateful view, written after that rule", reported["after-rule"], false));
