@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Canopy.Api.Guardrails.Text;
 
 namespace Canopy.Api.Guardrails.Semantic;
 
@@ -12,17 +11,8 @@ namespace Canopy.Api.Guardrails.Semantic;
 /// </summary>
 public static partial class ProtectiveRequest
 {
-    private const int MaxCharacters = 200;
-
-    public static bool Matches(string text)
-    {
-        var lower = TextNormalizer.Fold(text).Trim().ToLowerInvariant();
-        return lower.Length <= MaxCharacters && !SecondSentence().IsMatch(lower)
-            && (Protective().IsMatch(lower) || Victim().IsMatch(lower)) && !Exception().IsMatch(lower);
-    }
-
-    [GeneratedRegex(@"[.!?;:]\s+\w")]
-    private static partial Regex SecondSentence();
+    public static bool Matches(string text) =>
+        OneSentenceRequest.Of(text) is { } lower && (Protective().IsMatch(lower) || Victim().IsMatch(lower)) && !Exception().IsMatch(lower);
 
     // "How can I prevent ...", "What are the best ways to spot ...", "How do students report ...": the protective verb is the request.
     [GeneratedRegex(@"^\W*(please\s+)?(how (do|can|could|should|would|might) (i|we|you|one|students?|people|parents|someone|a person|schools|universities) (best )?|how to |what (are|is) (the )?(best )?(ways?|steps?) to |(ways|tips|steps) (to|for) |is there a way to )(report|prevent|protect|defend|guard against|recogni[sz]e|spot|detect|tell if|know if|cope with|deal with|recover from|respond to|get help|seek help|support (a|my|our) \w+|stay safe|keep \w+( \w+)? safe|avoid (being|becoming|falling))\b")]

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Canopy.Api.Guardrails.Text;
 
 namespace Canopy.Api.Guardrails.Semantic;
 
@@ -13,17 +12,9 @@ namespace Canopy.Api.Guardrails.Semantic;
 /// </summary>
 public static partial class ResearchQuestion
 {
-    private const int MaxCharacters = 200;
-
-    public static bool Matches(string text)
-    {
-        var lower = TextNormalizer.Fold(text).Trim().ToLowerInvariant();
-        return lower.Length <= MaxCharacters && lower.EndsWith('?') && !SecondSentence().IsMatch(lower)
-            && (Effect().IsMatch(lower) || Measure().IsMatch(lower) || Degree().IsMatch(lower)) && !Exception().IsMatch(lower);
-    }
-
-    [GeneratedRegex(@"[.!?;:]\s+\w")]
-    private static partial Regex SecondSentence();
+    public static bool Matches(string text) =>
+        OneSentenceRequest.Of(text) is { } lower && lower.EndsWith('?')
+        && (Effect().IsMatch(lower) || Measure().IsMatch(lower) || Degree().IsMatch(lower)) && !Exception().IsMatch(lower);
 
     // "Does X reduce Y?", "Is X associated with Y?", "Are overdose deaths rising?": a yes-or-no question about an effect, a link or a trend.
     [GeneratedRegex(@"^(is|are|was|were|does|do|did|can|could|has|have)\b.*\b(associated|associations?|linked|links?|correlat\w*|risk factors?|predicts?|predicted|predictors?|reduces?|reduced|lowers?|increases?|increased|raises?|improves?|improved|affects?|rising|increasing|falling|declining|prevalence|incidence|rates?|proportion|mortality|outcomes?|under-?reported|over-?diagnosed|under-?diagnosed|deaths)\b")]
