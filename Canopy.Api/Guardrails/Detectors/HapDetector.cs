@@ -41,9 +41,8 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         var joined = " " + string.Join(' ', tokens) + " ";
         var groups = GroupPositions(tokens);
         var hasGroup = groups.Count > 0;
-        var counter = HapLexicon.Counter.Any(c => joined.Contains(" " + c + " ", StringComparison.Ordinal) || joined.Contains(" " + c, StringComparison.Ordinal) && c.Length > 6) || unit.Contains('"') || unit.Contains('“');
-
-        if (!counter && SlurIndices(tokens).Any(i => !OtherSense(tokens, i) && !Reclaimed(tokens, i)))
+        var stance = HapStance.Of(tokens, joined, unit);
+        if (!stance.Counter && SlurIndices(tokens).Any(i => !OtherSense(tokens, i) && !Reclaimed(tokens, i)))
             return ("slur", 0.9, GuardrailAction.Block);
 
         // Hostility counts when it is near the group it would be aimed at, not anywhere in a long passage about it.
@@ -51,7 +50,7 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         var hostile = Enumerable.Range(0, tokens.Length).Where(i => Near(tokens[i], HapLexicon.Hostile, 4) && !Negated(tokens, i) && NearGroup(i)
             && (!HapLexicon.Violence.Contains(tokens[i]) || Wished(tokens, i))).ToList();
         var negatedPositive = Enumerable.Range(0, tokens.Length).Any(i => HapLexicon.Positive.Contains(tokens[i]) && Negated(tokens, i) && NearGroup(i));
-        if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !counter && !Reported(tokens, joined) && !Condemned(tokens, joined))
+        if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !stance.NotTheSpeakers)
             return (Threat(tokens) ? "threat" : "hate", 0.9, GuardrailAction.Block);
 
         if (Insult().IsMatch(joined)) return ("abuse", 0.7, GuardrailAction.Flag);
@@ -83,19 +82,6 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         tokens.Any(t => t is "i" or "we" or "i'm" or "im" or "i've" or "me" or "my" or "us" or "let's")
         || Stance().IsMatch(joined);
 
-    // A view told as someone else's ("propaganda portrayed Jews as vermin", "eugenicists held that ..."), as history
-    // tells it: not the speaker's, unless the speaker speaks too or sides with it ("as my grandfather argued", "rightly").
-    private static bool Reported(string[] tokens, string joined) =>
-        Reporting().IsMatch(joined)
-        && !tokens.Any(t => t is "i" or "we" or "i'm" or "im" or "me" or "my" or "us" or "our" or "let's" or "right" or "rightly" or "correct"
-            or "correctly" or "true" or "agree" or "agreed");
-
-    // Hostility named as what it is ("calling refugees parasites is dehumanising", "is it hate speech to say ..."): the
-    // sentence is about the hate, not an instance of it, unless the naming is denied ("that's not racist").
-    private static bool Condemned(string[] tokens, string joined) =>
-        joined.Contains(" hate speech ", StringComparison.Ordinal) && !joined.Contains(" not hate speech ", StringComparison.Ordinal)
-        || Enumerable.Range(0, tokens.Length).Any(i => HapLexicon.Condemnation.Any(tokens[i].StartsWith) && !Negated(tokens, i));
-
     // Violence against a group is hate when the speaker wants it: first person, a modal or "deserve", or a command.
     private static bool Wished(string[] tokens, int index) =>
         index == 0 || tokens.Any(t => t is "i" or "we" or "i'm" or "im" or "let's" or "lets" or "us" or "should" or "must" or "deserve" or "deserves"
@@ -125,11 +111,13 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         return Regex.IsMatch(before, @"\b(i'm|im|i am|we are|we're|as a|call myself|be a|proud)\b");
     }
 
-    private static bool Negated(string[] tokens, int index)
+    // "not", "never", "isn't" within three words before; "not just offensive" and "not only" affirm rather than deny.
+    internal static bool Negated(string[] tokens, int index)
     {
         for (var i = Math.Max(0, index - 3); i < index; i++)
         {
-            if (HapLexicon.Negations.Contains(tokens[i]) || tokens[i].EndsWith("n't")) return true;
+            if ((HapLexicon.Negations.Contains(tokens[i]) || tokens[i].EndsWith("n't"))
+                && !(i + 1 < index && tokens[i + 1] is "just" or "only" or "merely" or "simply")) return true;
         }
         return false;
     }
@@ -202,9 +190,6 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
 
     [GeneratedRegex(@" (are|is|should|must|deserve|deserves|need|needs|belong|belongs|like you|like them|all|every|any|those|these|never|can't|cannot|only|so) ")]
     private static partial Regex Stance();
-
-    [GeneratedRegex(@" (portrayed|portrays|depicted|depicts|described|describes|claimed|claims|argued|argues|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|believed|believes|call|calls|calling|describe|describing|say|says|said|saying|claiming|label|labels|labelling|labeling|brand|brands|branding|held that|holds that|wrote that|writes that|warned that|declared|declares|called|branded|labelled|labeled|propaganda|ideology|stereotypes?|myths?|conspiracy theories|conspiracy theory|a belief that|the belief that|the view that|the idea that|rhetoric|slogans?) ")]
-    private static partial Regex Reporting();
 
     [GeneratedRegex(@" you( are|'re| re)? (an? |such an? |so |fucking )?(stupid|idiot|moron|dumb|useless|worthless|pathetic|loser|imbecile|retard|bitch|asshole|jerk) ")]
     private static partial Regex Insult();

@@ -21,7 +21,7 @@ internal static class HapLexicon
         "stupid", "idiots", "ignorant", "pathetic", "useless", "dirt", "sick", "zoo", "vet", "cage", "exterminated",
         "kill", "killed", "murder", "murdered", "die", "dead", "shoot", "shot", "hang", "hanged", "lynch", "gas", "burn",
         "exterminate", "slaughter", "execute", "executed", "eradicate", "eliminate", "wipe", "end", "hurt", "beat", "stab",
-        "fucking", "fuck", "dumb", "liars", "criminals", "terrorists",
+        "fucking", "fuck", "dumb", "liars", "criminals", "terrorists", "freaks", "savages", "leeches", "degenerates",
     ];
 
     /// <summary>The hostile words that name violence: hateful when the speaker wishes it, not when a story or a question tells of it.</summary>
@@ -91,7 +91,7 @@ internal static class HapLexicon
     [
         "dehumanis", "dehumaniz", "harassment", "discriminat", "offensive", "racist", "racism", "sexist", "sexism", "bigot",
         "antisemit", "islamophob", "homophob", "transphob", "xenophob", "misogyn", "prejudice", "misinformation", "fallac",
-        "stereotyp",
+        "stereotyp", "myth", "debunk", "untrue", "disproven", "falsehood",
     ];
 
     /// <summary>Phrases that mark counter-speech or reporting of hate rather than hate itself.</summary>
@@ -102,6 +102,13 @@ internal static class HapLexicon
         "condemn", "hateful", "not okay", "not ok", "should be ashamed", "is wrong", "are wrong", "so wrong", "makes you",
         "no place for", "in our society", "you just", "quote", "racist", "sexist", "homophobic", "transphobic", "ableist",
         "why would you", "don't ever", "never say", "reported", "report", "what makes you", "mean to say", "you said", "like me",
+    ];
+
+    /// <summary>The counter-speech phrases that judge hostility: denied ("not racist"), they defend it instead.</summary>
+    public static readonly HashSet<string> Judgements =
+    [
+        "bigot", "misguided", "unacceptable", "condemn", "hateful", "not okay", "not ok", "should be ashamed", "is wrong", "are wrong",
+        "so wrong", "racist", "sexist", "homophobic", "transphobic", "ableist",
     ];
 
     public static readonly string[] Negations = ["not", "don't", "dont", "do not", "never", "no", "isn't", "aren't", "doesn't", "didn't", "won't", "nobody", "none", "cannot", "opposite"];

@@ -106,6 +106,29 @@ public sealed class HapDetectorTests
     public void Hate_that_denies_being_hate_or_sides_with_a_report_is_blocked(string text) =>
         Assert.Equal(GuardrailAction.Block, Find(text)?.Action);
 
+    // A denial of the naming, an endorsement after it, or a crowd to hide in makes the view the speaker's again.
+    [Theory]
+    [InlineData("Black people are animals. That's not racist, just a fact.")]
+    [InlineData("I'm not homophobic, I just think gays are disgusting.")]
+    [InlineData("Immigrants are vermin, which is offensive to say but true.")]
+    [InlineData("Saying immigrants are rats is not dehumanising, it is accurate.")]
+    [InlineData("It is not hate speech to say that black people are animals.")]
+    [InlineData("People say immigrants are vermin.")]
+    [InlineData("As many have argued, women are inferior to men.")]
+    public void Hate_behind_a_denial_an_endorsement_or_a_crowd_is_blocked(string text) =>
+        Assert.Equal(GuardrailAction.Block, Find(text)?.Action);
+
+    // The same words in counter-speech: a crowd answered, an endorsement before the naming, a report denied, "not just".
+    [Theory]
+    [InlineData("Some people say women are inferior, but the evidence shows otherwise.")]
+    [InlineData("I agree with the author that calling immigrants a plague is dehumanising.")]
+    [InlineData("I never said that women are scum.")]
+    [InlineData("Calling disabled people useless is not just offensive, it is cruel.")]
+    [InlineData("Many claim women are inferior at maths, a myth that research has debunked.")]
+    [InlineData("Is it racist to say that immigrants are criminals?")]
+    public void Counter_speech_using_those_words_passes(string text) =>
+        Assert.Null(Find(text));
+
     [Fact]
     public void Profanity_without_a_target_is_only_flagged()
     {

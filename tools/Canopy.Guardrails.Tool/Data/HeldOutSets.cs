@@ -26,6 +26,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string HomonymsFile = "homonyms.jsonl";
     public const string ReportedViewsFile = "reported_views.jsonl";
     public const string CounterSpeechFile = "counter_speech.jsonl";
+    public const string LaunderedHateFile = "laundered_hate.jsonl";
     public const string CorrespondenceFile = "train/correspondence.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
@@ -75,6 +76,15 @@ public sealed class HeldOutSets(DataFolders folders)
     /// (read while the condemnation and reporting words were written) and <c>after-rule</c> (written once they were fixed).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> CounterSpeech() => Sets(CounterSpeechFile);
+
+    /// <summary>
+    /// Sentences written for this repository (not public data) that state a hateful view behind a denial ("that's not
+    /// racist"), an endorsement ("offensive to say but true") or a crowd ("people say ..."), and sentences about hate
+    /// speech that use the same words ("People say refugees are parasites, but that is simply untrue."), by set:
+    /// <c>own-refined-on</c> and <c>counter-refined-on</c> (read while the rule was written and refined),
+    /// <c>own-after</c> and <c>counter-after</c> (written once it was fixed).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> LaunderedHate() => Sets(LaunderedHateFile);
 
     // A file of rows with a "set" and a "text", grouped by set.
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Sets(string file) =>

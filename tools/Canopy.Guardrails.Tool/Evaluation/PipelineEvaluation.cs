@@ -58,6 +58,11 @@ public sealed class PipelineEvaluation(GuardrailService service)
         var counterSpeech = held.CounterSpeech();
         Add(await InputAsync("questions about hate speech (written here; in-sample for the condemnation words)", counterSpeech["with-rule"], false));
         Add(await InputAsync("questions about hate speech, written after those words", counterSpeech["after-rule"], false));
+        var laundered = held.LaunderedHate();
+        Add(await InputAsync("hateful views behind a denial, an endorsement or a crowd (written here; in-sample for the speaker's-stance rule)", laundered["own-refined-on"], true));
+        Add(await InputAsync("hateful views behind a denial, an endorsement or a crowd, written after that rule", laundered["own-after"], true));
+        Add(await InputAsync("sentences about hate speech using those words (written here; in-sample for the speaker's-stance rule)", laundered["counter-refined-on"], false));
+        Add(await InputAsync("sentences about hate speech using those words, written after that rule", laundered["counter-after"], false));
         var reported = held.ReportedViews();
         Add(await OutputAsync("history answers telling a hateful view (written here; in-sample for the reported-view rule)", reported["with-rule"], false));
         Add(await OutputAsync("history answers telling a hateful view, written after that rule", reported["after-rule"], false));
