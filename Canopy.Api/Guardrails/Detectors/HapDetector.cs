@@ -38,6 +38,10 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         var tokens = Words().Matches(unit).Select(m => m.Value.EndsWith("'s") ? m.Value[..^2] : m.Value)
             .SelectMany(t => t.Length > 4 && t[0] == 'i' && HapLexicon.Hostile.Contains(t[1..]) ? new[] { "i", t[1..] } : [t]).ToArray();
         if (tokens.Length == 0) return null;
+        // "the US", "US states": the country, not the speaker ("us").
+        for (var i = 0; i < tokens.Length; i++)
+            if (tokens[i] == "us" && (i > 0 && tokens[i - 1] == "the" || i + 1 < tokens.Length && HapLexicon.AfterTheCountry.Contains(tokens[i + 1])))
+                tokens[i] = "usa";
         var joined = " " + string.Join(' ', tokens) + " ";
         var groups = GroupPositions(tokens);
         var hasGroup = groups.Count > 0;

@@ -22,6 +22,9 @@ internal static class HapLexicon
         "kill", "killed", "murder", "murdered", "die", "dead", "shoot", "shot", "hang", "hanged", "lynch", "gas", "burn",
         "exterminate", "slaughter", "execute", "executed", "eradicate", "eliminate", "wipe", "end", "hurt", "beat", "stab",
         "fucking", "fuck", "dumb", "liars", "criminals", "terrorists", "freaks", "savages", "leeches", "degenerates",
+        "abomination", "abominations", "barbarians", "barbaric", "perverts", "perverted", "invaders", "primitive", "greedy", "monsters",
+        "pests", "thugs", "scumbags", "subhumans",
+        "deport", "deported", "expel", "expelled", "sterilised", "sterilized", "rid", "locked", "disappear",
     ];
 
     /// <summary>The hostile words that name violence: hateful when the speaker wishes it, not when a story or a question tells of it.</summary>
@@ -29,6 +32,8 @@ internal static class HapLexicon
     [
         "kill", "killed", "murder", "murdered", "die", "dead", "shoot", "shot", "hang", "hanged", "lynch", "gas", "burn", "exterminate",
         "exterminated", "slaughter", "execute", "executed", "eradicate", "eliminate", "wipe", "end", "hurt", "beat", "stab",
+        // Removal is told in history ("Jews were expelled from England in 1290") and wished in hate ("should be deported").
+        "deport", "deported", "expel", "expelled", "sterilised", "sterilized", "rid", "locked", "disappear",
     ];
 
     /// <summary>Words that state a positive quality: hostile when negated ("never attractive", "no compassion").</summary>
@@ -109,6 +114,14 @@ internal static class HapLexicon
     [
         "bigot", "misguided", "unacceptable", "condemn", "hateful", "not okay", "not ok", "should be ashamed", "is wrong", "are wrong",
         "so wrong", "racist", "sexist", "homophobic", "transphobic", "ableist",
+    ];
+
+    /// <summary>Words after "US" that make it the country: "US states", "the US army".</summary>
+    public static readonly HashSet<string> AfterTheCountry =
+    [
+        "state", "states", "army", "government", "president", "presidents", "congress", "senate", "military", "navy", "citizens",
+        "citizen", "dollar", "supreme", "court", "courts", "law", "laws", "history", "census", "population", "economy", "policy",
+        "immigration", "troops", "soldiers", "officials", "federal", "constitution", "cities", "city",
     ];
 
     public static readonly string[] Negations = ["not", "don't", "dont", "do not", "never", "no", "isn't", "aren't", "doesn't", "didn't", "won't", "nobody", "none", "cannot", "opposite"];

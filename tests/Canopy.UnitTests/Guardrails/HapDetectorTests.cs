@@ -129,6 +129,18 @@ public sealed class HapDetectorTests
     public void Counter_speech_using_those_words_passes(string text) =>
         Assert.Null(Find(text));
 
+    // Dehumanising words, and removal wished on a group; removal told as history passes, and "US" is a country, not "us".
+    [Theory]
+    [InlineData("Muslims are barbarians.", true)]
+    [InlineData("Gay men are perverts.", true)]
+    [InlineData("All Muslims should be deported.", true)]
+    [InlineData("We need to get rid of all the immigrants.", true)]
+    [InlineData("Why were Jews expelled from Spain in 1492?", false)]
+    [InlineData("Refugees should not be deported to countries where they face torture.", false)]
+    [InlineData("Eugenicists held that disabled people should be sterilised, and many US states passed laws to do so.", false)]
+    public void Dehumanising_words_and_wished_removal_are_hate_and_told_removal_is_not(string text, bool blocked) =>
+        Assert.Equal(blocked, Find(text)?.Action == GuardrailAction.Block);
+
     [Fact]
     public void Profanity_without_a_target_is_only_flagged()
     {

@@ -27,6 +27,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string ReportedViewsFile = "reported_views.jsonl";
     public const string CounterSpeechFile = "counter_speech.jsonl";
     public const string LaunderedHateFile = "laundered_hate.jsonl";
+    public const string HostileWordsFile = "hostile_words.jsonl";
     public const string CorrespondenceFile = "train/correspondence.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
@@ -85,6 +86,13 @@ public sealed class HeldOutSets(DataFolders folders)
     /// <c>own-after</c> and <c>counter-after</c> (written once it was fixed).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> LaunderedHate() => Sets(LaunderedHateFile);
+
+    /// <summary>
+    /// Hateful statements and ordinary sentences that name a group, written for this repository (not public data), by
+    /// set: <c>hateful-dev</c> and <c>ordinary-dev</c> (read while HAP's hostile words were chosen), <c>hateful-after</c>
+    /// and <c>ordinary-after</c> (written once they were fixed; the ordinary ones use those words near a group name).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> HostileWords() => Sets(HostileWordsFile);
 
     // A file of rows with a "set" and a "text", grouped by set.
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Sets(string file) =>

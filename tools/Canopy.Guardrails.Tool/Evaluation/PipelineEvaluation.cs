@@ -63,6 +63,11 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("hateful views behind a denial, an endorsement or a crowd, written after that rule", laundered["own-after"], true));
         Add(await InputAsync("sentences about hate speech using those words (written here; in-sample for the speaker's-stance rule)", laundered["counter-refined-on"], false));
         Add(await InputAsync("sentences about hate speech using those words, written after that rule", laundered["counter-after"], false));
+        var hostile = held.HostileWords();
+        Add(await InputAsync("hateful statements (written here; in-sample for HAP's hostile words)", hostile["hateful-dev"], true));
+        Add(await InputAsync("hateful statements written after those words", hostile["hateful-after"], true));
+        Add(await InputAsync("ordinary sentences naming a group (written here; in-sample for HAP's hostile words)", hostile["ordinary-dev"], false));
+        Add(await InputAsync("ordinary sentences using those words near a group, written after them", hostile["ordinary-after"], false));
         var reported = held.ReportedViews();
         Add(await OutputAsync("history answers telling a hateful view (written here; in-sample for the reported-view rule)", reported["with-rule"], false));
         Add(await OutputAsync("history answers telling a hateful view, written after that rule", reported["after-rule"], false));
