@@ -38,10 +38,14 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         var tokens = Words().Matches(unit).Select(m => m.Value.EndsWith("'s") ? m.Value[..^2] : m.Value)
             .SelectMany(t => t.Length > 4 && t[0] == 'i' && HapLexicon.Hostile.Contains(t[1..]) ? new[] { "i", t[1..] } : [t]).ToArray();
         if (tokens.Length == 0) return null;
-        // "the US", "US states": the country, not the speaker ("us").
+        // "the US", "US states": the country, not the speaker ("us"); "Edward I", "World War I": a numeral, not "I".
         for (var i = 0; i < tokens.Length; i++)
+        {
             if (tokens[i] == "us" && (i > 0 && tokens[i - 1] == "the" || i + 1 < tokens.Length && HapLexicon.AfterTheCountry.Contains(tokens[i + 1])))
                 tokens[i] = "usa";
+            if (tokens[i] == "i" && i > 0 && HapLexicon.BeforeTheNumeral.Contains(tokens[i - 1]))
+                tokens[i] = "one";
+        }
         var joined = " " + string.Join(' ', tokens) + " ";
         var groups = GroupPositions(tokens);
         var hasGroup = groups.Count > 0;
@@ -52,7 +56,8 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         // Hostility counts when it is near the group it would be aimed at, not anywhere in a long passage about it.
         bool NearGroup(int i) => groups.Any(g => Math.Abs(g - i) <= GroupWindow);
         var hostile = Enumerable.Range(0, tokens.Length).Where(i => Near(tokens[i], HapLexicon.Hostile, 4) && !Negated(tokens, i) && NearGroup(i)
-            && (!HapLexicon.Violence.Contains(tokens[i]) || Wished(tokens, i))).ToList();
+            && (!HapLexicon.Violence.Contains(tokens[i]) || Wished(tokens, i))
+            && !(HapLexicon.Removal.Contains(tokens[i]) && groups.Any(g => Qualified(tokens, g, i)))).ToList();
         var negatedPositive = Enumerable.Range(0, tokens.Length).Any(i => HapLexicon.Positive.Contains(tokens[i]) && Negated(tokens, i) && NearGroup(i));
         if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !stance.NotTheSpeakers)
             return (Threat(tokens) ? "threat" : "hate", 0.9, GuardrailAction.Block);
@@ -90,6 +95,10 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
     private static bool Wished(string[] tokens, int index) =>
         index == 0 || tokens.Any(t => t is "i" or "we" or "i'm" or "im" or "let's" or "lets" or "us" or "should" or "must" or "deserve" or "deserves"
             or "ought" or "gonna" or "need" or "needs" or "will" or "i'll" or "we'll" or "want" or "wish" or "hope");
+
+    // Removal of some of a group is law and policy ("immigrants who commit serious crimes be deported"), not hate of it.
+    private static bool Qualified(string[] tokens, int group, int removal) =>
+        Enumerable.Range(group + 1, Math.Max(0, Math.Min(3, removal - group - 1))).Any(j => HapLexicon.Qualifiers.Contains(tokens[j]));
 
     private static bool Threat(string[] tokens) =>
         tokens.Any(t => t is "kill" or "killed" or "murder" or "murdered" or "die" or "shoot" or "shot" or "hang" or "lynch"

@@ -24,7 +24,7 @@ internal static class HapLexicon
         "fucking", "fuck", "dumb", "liars", "criminals", "terrorists", "freaks", "savages", "leeches", "degenerates",
         "abomination", "abominations", "barbarians", "barbaric", "perverts", "perverted", "invaders", "primitive", "greedy", "monsters",
         "pests", "thugs", "scumbags", "subhumans",
-        "deport", "deported", "expel", "expelled", "sterilised", "sterilized", "rid", "locked", "disappear",
+        "deport", "deported", "expel", "expelled", "sterilised", "sterilized", "rid", "lock", "locked", "disappear",
     ];
 
     /// <summary>The hostile words that name violence: hateful when the speaker wishes it, not when a story or a question tells of it.</summary>
@@ -33,8 +33,15 @@ internal static class HapLexicon
         "kill", "killed", "murder", "murdered", "die", "dead", "shoot", "shot", "hang", "hanged", "lynch", "gas", "burn", "exterminate",
         "exterminated", "slaughter", "execute", "executed", "eradicate", "eliminate", "wipe", "end", "hurt", "beat", "stab",
         // Removal is told in history ("Jews were expelled from England in 1290") and wished in hate ("should be deported").
-        "deport", "deported", "expel", "expelled", "sterilised", "sterilized", "rid", "locked", "disappear",
+        "deport", "deported", "expel", "expelled", "sterilised", "sterilized", "rid", "lock", "locked", "disappear",
     ];
+
+    /// <summary>The violence words of removal: the law's words too, for part of a group (<see cref="Qualifiers"/>).</summary>
+    public static readonly HashSet<string> Removal = ["deport", "deported", "expel", "expelled", "lock", "locked", "rid", "disappear"];
+
+    /// <summary>Words right after a group's name that narrow it to some of its members: "immigrants who ...", "refugees convicted of ...".</summary>
+    public static readonly HashSet<string> Qualifiers =
+        ["who", "that", "whose", "convicted", "without", "caught", "found", "accused", "charged", "overstaying", "whom"];
 
     /// <summary>Words that state a positive quality: hostile when negated ("never attractive", "no compassion").</summary>
     public static readonly string[] Positive =
@@ -122,6 +129,14 @@ internal static class HapLexicon
         "state", "states", "army", "government", "president", "presidents", "congress", "senate", "military", "navy", "citizens",
         "citizen", "dollar", "supreme", "court", "courts", "law", "laws", "history", "census", "population", "economy", "policy",
         "immigration", "troops", "soldiers", "officials", "federal", "constitution", "cities", "city",
+    ];
+
+    /// <summary>Words before "I" that make it a numeral: a war, or a ruler's name ("Edward I", "World War I").</summary>
+    public static readonly HashSet<string> BeforeTheNumeral =
+    [
+        "war", "edward", "henry", "charles", "james", "elizabeth", "william", "george", "mary", "richard", "john", "louis", "peter",
+        "napoleon", "frederick", "philip", "ferdinand", "alexander", "nicholas", "catherine", "isabella", "leo", "gregory", "pius",
+        "francis", "wilhelm", "victor", "manuel", "sebastian", "selim", "suleiman", "mehmed", "otto", "rudolf", "leopold", "joseph",
     ];
 
     public static readonly string[] Negations = ["not", "don't", "dont", "do not", "never", "no", "isn't", "aren't", "doesn't", "didn't", "won't", "nobody", "none", "cannot", "opposite"];

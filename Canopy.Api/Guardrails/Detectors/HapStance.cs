@@ -66,7 +66,7 @@ internal readonly partial record struct HapStance(bool Counter, bool NotTheSpeak
         return false;
     }
 
-    [GeneratedRegex(@" (portrayed|portrays|depicted|depicts|described|describes|claimed|claims|argued|argues|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|believed|believes|call|calls|calling|describe|describing|say|says|said|saying|claiming|label|labels|labelling|labeling|brand|brands|branding|held that|holds that|wrote that|writes that|warned that|declared|declares|called|branded|labelled|labeled|propaganda|ideology|stereotypes?|myths?|conspiracy theories|conspiracy theory|a belief that|the belief that|the view that|the idea that|rhetoric|slogans?) ")]
+    [GeneratedRegex(@" (portrayed|portrays|depicted|depicts|described|describes|claimed|claims|argued|argues|argue|ordered that|decreed that|demanded that|proposed that|ruled that|alleged|alleges|asserted|asserts|insisted|insists|maintained|maintains|believed|believes|call|calls|calling|describe|describing|say|says|said|saying|claiming|label|labels|labelling|labeling|brand|brands|branding|held that|holds that|wrote that|writes that|warned that|declared|declares|called|branded|labelled|labeled|propaganda|ideology|stereotypes?|myths?|conspiracy theories|conspiracy theory|a belief that|the belief that|the view that|the idea that|rhetoric|slogans?) ")]
     private static partial Regex Reporting();
 
     [GeneratedRegex(@" (people|some|many|everyone|everybody|they|others|folks) (say|says|claim|claims|believe|believes|know|knows|think|thinks|call|calls|agree|agrees|ha(ve|s) (said|argued|claimed|known)) ")]

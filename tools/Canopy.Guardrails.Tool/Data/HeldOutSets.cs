@@ -90,7 +90,10 @@ public sealed class HeldOutSets(DataFolders folders)
     /// <summary>
     /// Hateful statements and ordinary sentences that name a group, written for this repository (not public data), by
     /// set: <c>hateful-dev</c> and <c>ordinary-dev</c> (read while HAP's hostile words were chosen), <c>hateful-after</c>
-    /// and <c>ordinary-after</c> (written once they were fixed; the ordinary ones use those words near a group name).
+    /// and <c>ordinary-after</c> (written once they were fixed; the ordinary ones use those words near a group name); law,
+    /// policy and history that speak of removing part of a group, and calls for removal: <c>ordinary-removal-dev</c> and
+    /// <c>hateful-removal-dev</c> (read while the qualifier and numeral rules were written), <c>ordinary-removal-after</c>
+    /// and <c>hateful-removal-after</c> (written once they were fixed).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> HostileWords() => Sets(HostileWordsFile);
 

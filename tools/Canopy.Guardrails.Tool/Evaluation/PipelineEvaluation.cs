@@ -68,6 +68,10 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("hateful statements written after those words", hostile["hateful-after"], true));
         Add(await InputAsync("ordinary sentences naming a group (written here; in-sample for HAP's hostile words)", hostile["ordinary-dev"], false));
         Add(await InputAsync("ordinary sentences using those words near a group, written after them", hostile["ordinary-after"], false));
+        Add(await OutputAsync("answers on deporting or expelling part of a group (written here; in-sample for the qualifier rule)", hostile["ordinary-removal-dev"], false));
+        Add(await OutputAsync("answers on deporting or expelling part of a group, written after that rule", hostile["ordinary-removal-after"], false));
+        Add(await OutputAsync("calls to remove a group (written here; in-sample for the qualifier rule)", hostile["hateful-removal-dev"], true));
+        Add(await OutputAsync("calls to remove a group, written after that rule", hostile["hateful-removal-after"], true));
         var reported = held.ReportedViews();
         Add(await OutputAsync("history answers telling a hateful view (written here; in-sample for the reported-view rule)", reported["with-rule"], false));
         Add(await OutputAsync("history answers telling a hateful view, written after that rule", reported["after-rule"], false));
