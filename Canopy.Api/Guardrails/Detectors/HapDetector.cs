@@ -111,10 +111,12 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
 
     // The word in its other sense: a word of that sense anywhere in the sentence ("a basalt dyke"), or for an adjective
     // the noun it qualifies there within the next few words ("retarded potentials", "retarded and advanced Green's functions").
+    // A slur said to someone ("you dyke") has no other sense, whatever else the sentence names.
     private static bool OtherSense(string[] tokens, int slur) =>
-        HapLexicon.OtherSenses.TryGetValue(SlurForm(tokens[slur]), out var context) && tokens.Any(context.Contains)
-        || HapLexicon.AdjectiveSenses.TryGetValue(SlurForm(tokens[slur]), out var nouns)
-            && tokens.Skip(slur + 1).Take(AdjectiveReach).Any(nouns.Contains);
+        !(slur > 0 && tokens[slur - 1] is "you" or "u" or "ya" or "ur")
+        && (HapLexicon.OtherSenses.TryGetValue(SlurForm(tokens[slur]), out var context) && tokens.Any(context.Contains)
+            || HapLexicon.AdjectiveSenses.TryGetValue(SlurForm(tokens[slur]), out var nouns)
+                && tokens.Skip(slur + 1).Take(AdjectiveReach).Any(nouns.Contains));
 
     private const int AdjectiveReach = 3;
 

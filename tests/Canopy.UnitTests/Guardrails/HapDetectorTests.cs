@@ -71,6 +71,8 @@ public sealed class HapDetectorTests
     // The other sense is that slur's own: a dog does not excuse another slur, and one innocent slur does not cover another.
     [InlineData("That nigger walks his dog past my house every day.")]
     [InlineData("The dyke by the sea was built by some spic workers.")]
+    // Said to someone, a slur has no other sense, whatever else the sentence names.
+    [InlineData("You dyke, go jump in the sea.")]
     public void A_slur_without_its_other_sense_is_blocked(string text) =>
         Assert.Equal(("slur", GuardrailAction.Block), (Find(text)?.Category, Find(text)?.Action));
 
