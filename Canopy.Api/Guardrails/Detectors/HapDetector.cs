@@ -49,8 +49,10 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
         var joined = " " + string.Join(' ', tokens) + " ";
         var groups = GroupPositions(tokens);
         var hasGroup = groups.Count > 0;
-        var stance = HapStance.Of(tokens, joined, unit);
-        if (!stance.Counter && SlurIndices(tokens).Any(i => !OtherSense(tokens, i) && !Reclaimed(tokens, i)))
+        // Whose view it is matters only once a slur or hostility near a group is found: most sentences never pay for it.
+        HapStance? stance = null;
+        HapStance Stance() => stance ??= HapStance.Of(tokens, joined, unit);
+        if (SlurIndices(tokens).Any(i => !OtherSense(tokens, i) && !Reclaimed(tokens, i)) && !Stance().Counter)
             return ("slur", 0.9, GuardrailAction.Block);
 
         // Hostility counts when it is near the group it would be aimed at, not anywhere in a long passage about it.
@@ -59,7 +61,7 @@ public sealed partial class HapDetector(MiniLmTokens vocabulary) : IGuardrailDet
             && (!HapLexicon.Violence.Contains(tokens[i]) || Wished(tokens, i))
             && !(HapLexicon.Removal.Contains(tokens[i]) && groups.Any(g => Qualified(tokens, g, i)))).ToList();
         var negatedPositive = Enumerable.Range(0, tokens.Length).Any(i => HapLexicon.Positive.Contains(tokens[i]) && Negated(tokens, i) && NearGroup(i));
-        if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !stance.NotTheSpeakers)
+        if (hasGroup && (hostile.Count > 0 || negatedPositive) && Directed(tokens, joined) && !Stance().NotTheSpeakers)
             return (Threat(tokens) ? "threat" : "hate", 0.9, GuardrailAction.Block);
 
         if (Insult().IsMatch(joined)) return ("abuse", 0.7, GuardrailAction.Flag);
