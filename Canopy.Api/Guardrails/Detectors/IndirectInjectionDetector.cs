@@ -14,13 +14,20 @@ public sealed class IndirectInjectionDetector(SemanticModels models) : IGuardrai
 {
     public const string DetectorName = "indirect_injection";
 
+    /// <summary>The category of a task for the model that follows the body of a mail (<see cref="LetterFrame.AssistantWorkAfterBody"/>).</summary>
+    public const string AppendedTask = "appended_task";
+
     public string Name => DetectorName;
 
     public IReadOnlySet<GuardrailStage> Stages { get; } = new HashSet<GuardrailStage> { GuardrailStage.Context };
 
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
-        var (score, segment, unread, firstUnread) = Read(text);
+        // Mail asks its reader for things; what follows its body and asks for an assistant's work was put there for the model.
+        var letters = LetterFrame.Of(text);
+        if (letters.AssistantWorkAfterBody() is { } task)
+            return [new Detection(Name, AppendedTask, 1, GuardrailAction.Block, task.Start, task.Length)];
+        var (score, segment, unread, firstUnread) = Read(text, letters);
         if (score >= models.Indirect.Threshold)
             return [new Detection(Name, "indirect_injection", Math.Round(score, 4), GuardrailAction.Block, segment.Start, segment.Length)];
         if (firstUnread is not null) UnreadText.Record(Name, stage, firstUnread, unread);
@@ -30,20 +37,19 @@ public sealed class IndirectInjectionDetector(SemanticModels models) : IGuardrai
     /// <summary>The highest score of any piece of the passage, and that piece.</summary>
     public (double Score, Segment Segment) Score(string passage)
     {
-        var (score, segment, _, _) = Read(passage);
+        var (score, segment, _, _) = Read(passage, LetterFrame.Of(passage));
         return (score, segment);
     }
 
     // The best piece, and the pieces skipped as not English (how many, and the first).
-    private (double Score, Segment Segment, int Unread, string? FirstUnread) Read(string passage)
+    private (double Score, Segment Segment, int Unread, string? FirstUnread) Read(string passage, LetterFrame letters)
     {
         var best = (Score: 0.0, Segment: default(Segment));
         var unread = 0;
         string? firstUnread = null;
-        var body = LetterFrame.BodyOf(passage);
         foreach (var (segment, features, _) in models.PiecesOf(passage))
         {
-            if (LetterFrame.IsLettersOwn(passage, segment, body)) continue;
+            if (letters.IsLettersOwn(segment)) continue;
             var piece = passage.Substring(segment.Start, segment.Length);
             if (!EnglishText.IsEnglish(piece))
             {

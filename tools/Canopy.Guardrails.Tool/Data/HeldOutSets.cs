@@ -48,6 +48,8 @@ public sealed class HeldOutSets(DataFolders folders)
     /// </summary>
     public IReadOnlyList<string> CourseEmails() => Texts(CourseEmailsFile);
 
+    public MailChecks MailChecks() => Data.MailChecks.Read(folders.Require(Data.MailChecks.File));
+
     /// <summary>
     /// Research questions written for this repository (not public data), by set: <c>sensitive</c> (overdose, suicide,
     /// firearms, poisoning, abuse, as medical paper titles), <c>clinical</c> (ordinary clinical questions), both written

@@ -93,14 +93,15 @@ public sealed class ContextEvaluation(PassageFeatures features, PatternSelection
     private static Placement PlacementOf(Passage p) =>
         p.InstructionStart + p.InstructionLength >= p.Text.TrimEnd().Length ? Placement.End : p.InstructionStart == 0 ? Placement.Start : Placement.Inside;
 
-    /// <summary>The passage's score as the detector computes it: the highest of its English pieces.</summary>
+    /// <summary>The passage's score as the detector computes it: 1 for a task after a mail's body, else the highest of its English pieces.</summary>
     public double Score(ClassifierModel model, string passage)
     {
         double best = 0;
-        var body = LetterFrame.BodyOf(passage);
+        var letters = LetterFrame.Of(passage);
+        if (letters.AssistantWorkAfterBody() is not null) return 1;
         foreach (var (segment, x) in features.Of(passage))
         {
-            if (LetterFrame.IsLettersOwn(passage, segment, body)) continue;
+            if (letters.IsLettersOwn(segment)) continue;
             if (!EnglishText.IsEnglish(passage.Substring(segment.Start, segment.Length))) continue;
             best = Math.Max(best, model.Probability(x));
         }

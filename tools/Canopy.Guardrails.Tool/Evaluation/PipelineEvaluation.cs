@@ -91,10 +91,15 @@ public sealed class PipelineEvaluation(GuardrailService service)
         var injections = deepset.Where(r => r.IsAttack).Select(r => r.Text).Concat(held.CyberSecEval().Where(c => !c.Indirect).Select(c => c.UserInput)).ToList();
         var appended = injections.Select((t, i) => (Email: i % emails.Count, Text: emails[i % emails.Count] + "\n\n" + t)).ToList();
         var appendedDropped = await DroppedAsync(appended.Select(a => a.Text), GuardrailStage.Context, FeatureCatalog.InformationSearch);
-        Add(new PipelineResult("course e-mails, evaluation-only injection appended", ContextCheck, true, Rate.Of(appendedDropped)));
+        Add(new PipelineResult("course e-mails, evaluation-only injection appended (in-sample for the mail rules)", ContextCheck, true, Rate.Of(appendedDropped)));
         // Only the e-mails kept when clean: a drop of these is the injection's, not the e-mail's own.
         Add(new PipelineResult("of them, e-mails kept when clean", ContextCheck, true,
             Rate.Of(appended.Select((a, i) => (a, i)).Where(x => !emailDropped[x.a.Email]).Select(x => appendedDropped[x.i]))));
+        var mail = held.MailChecks();
+        Add(await ContextAsync("e-mails and messages (written here; in-sample for the mail rules)", mail.Mail(MailChecks.ShapedMail), false));
+        Add(await ContextAsync("tasks for the model below them (written here; in-sample for the mail rules)", mail.Appended(MailChecks.ShapedTasks), true));
+        Add(await ContextAsync("e-mails and messages written after the mail rules", mail.Mail(MailChecks.AfterMail), false));
+        Add(await ContextAsync("tasks for the model below them, written after the mail rules", mail.Appended(MailChecks.AfterTasks), true));
         return results;
     }
 
