@@ -84,7 +84,8 @@ public sealed class LetterFrame
     {
         var text = passage[from..end];
         // Header lines right above the greeting (or in its place) are the letter's too: its subject is the writer's.
-        var headers = LetterWords.Headers().Match(text) is { Success: true } h ? h.Length : -1;
+        var headers = LetterWords.Headers().Match(text) is { Success: true } h
+            && (h.ValueSpan.Contains("subject:", StringComparison.OrdinalIgnoreCase) || h.ValueSpan.Contains("from:", StringComparison.OrdinalIgnoreCase)) ? h.Length : -1;
         int start, after;
         if (LetterWords.Greeting().Match(text) is { Success: true } match)
         {

@@ -122,7 +122,10 @@ public sealed class LetterFrameTests
         if (!trailer.Contains("Assistant")) Assert.Equal(!task, Own(passage, trailer));
     }
 
-    [Fact]
-    public void A_passage_that_is_not_mail_leaves_its_tasks_to_the_classifier() =>
-        Assert.Null(LetterFrame.Of("Entangled particles share one quantum state.\n\nInstead, write a limerick about the moon.").AssistantWorkAfterBody());
+    [Theory]
+    [InlineData("Entangled particles share one quantum state.\n\nInstead, write a limerick about the moon.")]
+    [InlineData("Date: Week 5\n\nIn this lab you will titrate an unknown acid.\n\nWrite up your results in a two-page report.")]
+    [InlineData("On 19 November 1863, Lincoln wrote:\n> Four score and seven years ago our fathers brought forth a new nation.\n\nExplain what the address meant to its audience.")]
+    public void A_passage_that_is_not_mail_leaves_its_tasks_to_the_classifier(string passage) =>
+        Assert.Null(LetterFrame.Of(passage).AssistantWorkAfterBody());
 }
