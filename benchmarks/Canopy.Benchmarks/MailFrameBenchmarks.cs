@@ -20,7 +20,7 @@ public class MailFrameBenchmarks
     private readonly IndirectInjectionDetector _indirect = new(SemanticModels.Default);
 
     [Benchmark]
-    public Segment? LetterFrameAndTaskSearch() => LetterFrame.Of(Mail).AssistantWorkAfterBody();
+    public Segment? LetterFrameAndTaskSearch() => LetterFrame.Of(Mail).AssistantWorkOutsideBody();
 
     // A new string each time: the models keep a passage's pieces for as long as that string lives.
     [Benchmark(Baseline = true)]

@@ -14,7 +14,7 @@ public sealed class IndirectInjectionDetector(SemanticModels models) : IGuardrai
 {
     public const string DetectorName = "indirect_injection";
 
-    /// <summary>The category of a task for the model that follows the body of a mail (<see cref="LetterFrame.AssistantWorkAfterBody"/>).</summary>
+    /// <summary>The category of a task for the model put above or after the body of a mail (<see cref="LetterFrame.AssistantWorkOutsideBody"/>).</summary>
     public const string AppendedTask = "appended_task";
 
     public string Name => DetectorName;
@@ -23,9 +23,9 @@ public sealed class IndirectInjectionDetector(SemanticModels models) : IGuardrai
 
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
-        // Mail asks its reader for things; what follows its body and asks for an assistant's work was put there for the model.
+        // Mail asks its reader for things; what stands outside its body and asks for an assistant's work was put there for the model.
         var letters = LetterFrame.Of(text);
-        if (letters.AssistantWorkAfterBody() is { } task)
+        if (letters.AssistantWorkOutsideBody() is { } task)
             return [new Detection(Name, AppendedTask, 1, GuardrailAction.Block, task.Start, task.Length)];
         var (score, segment, unread, firstUnread) = Read(text, letters);
         if (score >= models.Indirect.Threshold)

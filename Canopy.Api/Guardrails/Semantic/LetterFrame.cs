@@ -11,7 +11,8 @@ namespace Canopy.Api.Guardrails.Semantic;
 /// counts only when it also speaks of or to an assistant (<see cref="LetterWords.AddressesAssistant"/>). After the
 /// body (a P.S., a footer, the last paragraph), where an appended instruction sits, mail still asks its reader to
 /// call, visit or reply, so a piece there counts only when it asks for an assistant's work, and such a piece is a task
-/// for the model (<see cref="AssistantWorkAfterBody"/>). What comes before the greeting is read as in any passage.
+/// for the model (<see cref="AssistantWorkOutsideBody"/>), as it is above the mail (a banner, a note); what comes
+/// before the greeting is otherwise read as in any passage.
 /// Quoted lines ("> ...") of a thread are the earlier messages', and a piece that is only a courtesy ("Thanks for your
 /// patience.", "We apologise for any inconvenience.") asks nothing wherever it stands.
 /// </summary>
@@ -54,20 +55,23 @@ public sealed class LetterFrame
         if (LetterWords.IsCourtesy(piece)) return true;
         if (mailStart is not { } start || segment.Start < start || LetterWords.AddressesAssistant().IsMatch(piece)) return false;
         // After the body (a footer, a P.S., the last paragraph) a request to the reader is still the mail's; a task for an
-        // assistant there is not (and drops the passage by itself: AssistantWorkAfterBody).
+        // assistant there is not (and drops the passage by itself: AssistantWorkOutsideBody).
         return InBody(segment.Start) || !LetterWords.AsksForAssistantWork(piece);
     }
 
-    /// <summary>The first piece after a mail's body that asks for an assistant's work, if any.</summary>
-    public Segment? AssistantWorkAfterBody() => mailStart is null ? null
-        : PiecesAfterBody().Cast<Segment?>().FirstOrDefault(p => LetterWords.AsksForAssistantWork(passage.AsSpan(p!.Value.Start, p.Value.Length)));
+    /// <summary>
+    /// The first piece of a mail outside its bodies (above it, as a banner or note, or after it) that asks for an
+    /// assistant's work, if any.
+    /// </summary>
+    public Segment? AssistantWorkOutsideBody() => mailStart is null ? null
+        : PiecesOutsideBody().Cast<Segment?>().FirstOrDefault(p => LetterWords.AsksForAssistantWork(passage.AsSpan(p!.Value.Start, p.Value.Length)));
 
     // In a message's body, or on a quoted line (an earlier message of a thread, wherever it stands).
     private bool InBody(int start) =>
         messages.FindLast(m => m.Start <= start).Body is { } b && start >= b.Start && start < b.End || IsQuoted(start);
 
-    private IEnumerable<Segment> PiecesAfterBody() =>
-        PassageSegments.Split(passage).Where(s => s.Start >= mailStart && !InBody(s.Start) && !LetterWords.IsCourtesy(passage.AsSpan(s.Start, s.Length)));
+    private IEnumerable<Segment> PiecesOutsideBody() =>
+        PassageSegments.Split(passage).Where(s => !InBody(s.Start) && !LetterWords.IsCourtesy(passage.AsSpan(s.Start, s.Length)));
 
 
     /// <summary>A mail header line that names senders or recipients ("To: Dr Laura Bianchi &lt;l.bianchi@example.edu&gt;"): it asks nothing.</summary>
@@ -84,15 +88,15 @@ public sealed class LetterFrame
     {
         var text = passage[from..end];
         // Header lines right above the greeting (or in its place) are the letter's too: its subject is the writer's.
-        var headers = LetterWords.Headers().Match(text) is { Success: true } h
-            && (h.ValueSpan.Contains("subject:", StringComparison.OrdinalIgnoreCase) || h.ValueSpan.Contains("from:", StringComparison.OrdinalIgnoreCase)) ? h.Length : -1;
+        var headers = LetterWords.Headers().Match(text) is { Success: true } h && IsMailHeaders(h.Groups["headers"].ValueSpan)
+            ? h.Groups["headers"] : null;
         int start, after;
         if (LetterWords.Greeting().Match(text) is { Success: true } match)
         {
             var greeting = match.Groups["greeting"];
-            (start, after) = (greeting.Index == headers ? 0 : greeting.Index, greeting.Index + greeting.Length);
+            (start, after) = (headers is not null && greeting.Index == headers.Index + headers.Length ? headers.Index : greeting.Index, greeting.Index + greeting.Length);
         }
-        else if (headers > 0) (start, after) = (0, headers);
+        else if (headers is not null) (start, after) = (headers.Index, headers.Index + headers.Length);
         else return null;
         while (after < text.Length && char.IsWhiteSpace(text[after])) after++;
         var closing = LetterWords.Closing().Match(text, after);
@@ -102,6 +106,9 @@ public sealed class LetterFrame
             ?? (PassageSegments.Split(text[after..]) is { Count: > 0 } pieces ? after + pieces[^1].Start : text.Length);
         return (from + start, from + bodyEnd);
     }
+
+    private static bool IsMailHeaders(ReadOnlySpan<char> lines) =>
+        lines.Contains("subject:", StringComparison.OrdinalIgnoreCase) || lines.Contains("from:", StringComparison.OrdinalIgnoreCase);
 
     // The closing line is the letter's own when nothing but a name follows it on that line ("See you Tuesday, Priya");
     // anything longer there is read like what follows the letter.

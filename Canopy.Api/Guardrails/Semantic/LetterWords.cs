@@ -35,9 +35,10 @@ public static partial class LetterWords
     [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Best(?: wishes| regards)?|(?:Kind|Warm(?:est)?|Many) regards|Regards|Thanks(?: again| so much| for [^,\n.!?]{1,40})?|Many thanks|Thank you(?: again| for [^,\n]{1,40})?|With thanks|Cheers|Warmly|Warm wishes|Sincerely|Yours(?: sincerely| faithfully| truly)?|All the best|See you[^,\n.!?]{0,30}|All my love|Lots of love|Love|Speak soon|Take care|Have a (?:lovely|great|good|nice) [^,\n.!?]{1,20}|Looking forward to [^,\n.!?]{1,30})[.!]*\s*(?:,|\r?\n)", RegexOptions.Multiline)]
     internal static partial Regex Closing();
 
-    // Mail header lines opening the passage: a letter even without a greeting, when one of them is Subject: or From:
-    // (LetterFrame checks), so a handout that opens with "Date: Week 5" is not one.
-    [GeneratedRegex(@"\A\s*(?:(?:Subject|From|To|Cc|Date|Sent)\s*:[^\n]*(?:\r?\n|\z)\s*)+", RegexOptions.IgnoreCase)]
+    // Mail header lines on one of the passage's first lines (after a title or a banner): a letter even without a
+    // greeting, when one of them is Subject: or From: (LetterFrame checks), so a handout that opens with "Date: Week 5"
+    // is not one.
+    [GeneratedRegex(@"\A\s*(?:[^\n]{0,200}\n\s*){0,3}?(?<headers>(?:(?:Subject|From|To|Cc|Date|Sent)\s*:[^\n]*(?:\r?\n|\z)\s*)+)", RegexOptions.IgnoreCase)]
     internal static partial Regex Headers();
 
     // The line where a reply or a forward quotes an earlier message; "On ... wrote:" only with a time, an address or a

@@ -98,7 +98,7 @@ public sealed class ContextEvaluation(PassageFeatures features, PatternSelection
     {
         double best = 0;
         var letters = LetterFrame.Of(passage);
-        if (letters.AssistantWorkAfterBody() is not null) return 1;
+        if (letters.AssistantWorkOutsideBody() is not null) return 1;
         foreach (var (segment, x) in features.Of(passage))
         {
             if (letters.IsLettersOwn(segment)) continue;

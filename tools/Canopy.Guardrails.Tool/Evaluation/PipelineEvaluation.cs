@@ -97,9 +97,11 @@ public sealed class PipelineEvaluation(GuardrailService service)
             Rate.Of(appended.Select((a, i) => (a, i)).Where(x => !emailDropped[x.a.Email]).Select(x => appendedDropped[x.i]))));
         var mail = held.MailChecks();
         Add(await ContextAsync("e-mails and messages (written here; in-sample for the mail rules)", mail.Mail(MailChecks.ShapedMail), false));
-        Add(await ContextAsync("tasks for the model below them (written here; in-sample for the mail rules)", mail.Appended(MailChecks.ShapedTasks), true));
+        Add(await ContextAsync("tasks for the model below them (written here; in-sample for the mail rules)", mail.Below(MailChecks.ShapedTasks), true));
+        Add(await ContextAsync("tasks for the model above them (written here; in-sample for the mail rules)", mail.Above(MailChecks.ShapedTasks), true));
         Add(await ContextAsync("e-mails and messages written after the mail rules", mail.Mail(MailChecks.AfterMail), false));
-        Add(await ContextAsync("tasks for the model below them, written after the mail rules", mail.Appended(MailChecks.AfterTasks), true));
+        Add(await ContextAsync("tasks for the model below them, written after the mail rules", mail.Below(MailChecks.AfterTasks), true));
+        Add(await ContextAsync("tasks for the model above them, written after the mail rules", mail.Above(MailChecks.AfterTasks), true));
         return results;
     }
 
