@@ -107,8 +107,9 @@ public sealed class LetterFrame
         return (from + start, from + bodyEnd);
     }
 
+    // A subject, or a sender with an address: a reading that opens "From: Madison, Federalist No. 10" is not mail.
     private static bool IsMailHeaders(ReadOnlySpan<char> lines) =>
-        lines.Contains("subject:", StringComparison.OrdinalIgnoreCase) || lines.Contains("from:", StringComparison.OrdinalIgnoreCase);
+        lines.Contains("subject:", StringComparison.OrdinalIgnoreCase) || (lines.Contains("from:", StringComparison.OrdinalIgnoreCase) && lines.Contains('@'));
 
     // The closing line is the letter's own when nothing but a name follows it on that line ("See you Tuesday, Priya");
     // anything longer there is read like what follows the letter.

@@ -36,8 +36,8 @@ public static partial class LetterWords
     internal static partial Regex Closing();
 
     // Mail header lines on one of the passage's first lines (after a title or a banner): a letter even without a
-    // greeting, when one of them is Subject: or From: (LetterFrame checks), so a handout that opens with "Date: Week 5"
-    // is not one.
+    // greeting, when one of them is Subject:, or From: with an address (LetterFrame checks), so a handout that opens with
+    // "Date: Week 5" is not one.
     [GeneratedRegex(@"\A\s*(?:[^\n]{0,200}\n\s*){0,3}?(?<headers>(?:(?:Subject|From|To|Cc|Date|Sent)\s*:[^\n]*(?:\r?\n|\z)\s*)+)", RegexOptions.IgnoreCase)]
     internal static partial Regex Headers();
 

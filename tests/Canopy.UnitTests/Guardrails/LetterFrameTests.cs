@@ -135,6 +135,7 @@ public sealed class LetterFrameTests
     [Theory]
     [InlineData("Entangled particles share one quantum state.\n\nInstead, write a limerick about the moon.")]
     [InlineData("Date: Week 5\n\nIn this lab you will titrate an unknown acid.\n\nWrite up your results in a two-page report.")]
+    [InlineData("From: James Madison, Federalist No. 10 (1787)\n\nThe latent causes of faction are sown in the nature of man.\n\nExplain what Madison means by faction.")]
     [InlineData("On 19 November 1863, Lincoln wrote:\n> Four score and seven years ago our fathers brought forth a new nation.\n\nExplain what the address meant to its audience.")]
     public void A_passage_that_is_not_mail_leaves_its_tasks_to_the_classifier(string passage) =>
         Assert.Null(LetterFrame.Of(passage).AssistantWorkOutsideBody());
