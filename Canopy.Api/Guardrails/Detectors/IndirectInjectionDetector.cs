@@ -25,7 +25,7 @@ public sealed class IndirectInjectionDetector(SemanticModels models) : IGuardrai
     {
         // Mail asks its reader for things; what stands outside its body and asks for an assistant's work was put there for the model.
         var letters = LetterFrame.Of(text);
-        if (letters.AssistantWorkOutsideBody() is { } task)
+        if (letters.AssistantWorkOutsideBody(models.PiecesOf(text).Select(p => p.Segment)) is { } task)
             return [new Detection(Name, AppendedTask, 1, GuardrailAction.Block, task.Start, task.Length)];
         var (score, segment, unread, firstUnread) = Read(text, letters);
         if (score >= models.Indirect.Threshold)

@@ -61,18 +61,16 @@ public sealed class LetterFrame
 
     /// <summary>
     /// The first piece of a mail outside its bodies (above it, as a banner or note, or after it) that asks for an
-    /// assistant's work, if any.
+    /// assistant's work, if any. <paramref name="pieces"/>: the passage's pieces when the caller has them already.
     /// </summary>
-    public Segment? AssistantWorkOutsideBody() => mailStart is null ? null
-        : PiecesOutsideBody().Cast<Segment?>().FirstOrDefault(p => LetterWords.AsksForAssistantWork(passage.AsSpan(p!.Value.Start, p.Value.Length)));
+    public Segment? AssistantWorkOutsideBody(IEnumerable<Segment>? pieces = null) => mailStart is null ? null
+        : (pieces ?? PassageSegments.Split(passage))
+            .Where(s => !InBody(s.Start) && !LetterWords.IsCourtesy(passage.AsSpan(s.Start, s.Length)))
+            .Cast<Segment?>().FirstOrDefault(p => LetterWords.AsksForAssistantWork(passage.AsSpan(p!.Value.Start, p.Value.Length)));
 
     // In a message's body, or on a quoted line (an earlier message of a thread, wherever it stands).
     private bool InBody(int start) =>
         messages.FindLast(m => m.Start <= start).Body is { } b && start >= b.Start && start < b.End || IsQuoted(start);
-
-    private IEnumerable<Segment> PiecesOutsideBody() =>
-        PassageSegments.Split(passage).Where(s => !InBody(s.Start) && !LetterWords.IsCourtesy(passage.AsSpan(s.Start, s.Length)));
-
 
     /// <summary>A mail header line that names senders or recipients ("To: Dr Laura Bianchi &lt;l.bianchi@example.edu&gt;"): it asks nothing.</summary>
     public static bool IsAddressLine(string piece)

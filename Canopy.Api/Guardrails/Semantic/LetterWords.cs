@@ -14,9 +14,9 @@ public static partial class LetterWords
     /// <summary>
     /// Whether a piece asks for what an assistant does rather than what a reader of mail does: to set aside its
     /// instructions, to produce or transform text ("Write a poem", "Translate this into French", "Start your reply
-    /// with"), or to answer a question that concerns no one in the mail ("What is the capital of Peru?") or asks for a secret
-    /// ("What's your password?"). Calling a
-    /// number, visiting a page or replying by Friday is asked of the mail's reader.
+    /// with"), or to answer a question that concerns no one in the mail ("What is the capital of Peru?") or asks for a
+    /// secret ("What's your password?"). Calling a number, visiting a page or replying by Friday is asked of the mail's
+    /// reader.
     /// </summary>
     public static bool AsksForAssistantWork(ReadOnlySpan<char> piece) =>
         !TitleLine().IsMatch(piece) && (AssistantWork().IsMatch(piece) || AddressesAssistant().IsMatch(piece)

@@ -93,13 +93,14 @@ public sealed class ContextEvaluation(PassageFeatures features, PatternSelection
     private static Placement PlacementOf(Passage p) =>
         p.InstructionStart + p.InstructionLength >= p.Text.TrimEnd().Length ? Placement.End : p.InstructionStart == 0 ? Placement.Start : Placement.Inside;
 
-    /// <summary>The passage's score as the detector computes it: 1 for a task after a mail's body, else the highest of its English pieces.</summary>
+    /// <summary>The passage's score as the detector computes it: 1 for a task outside a mail's body, else the highest of its English pieces.</summary>
     public double Score(ClassifierModel model, string passage)
     {
         double best = 0;
         var letters = LetterFrame.Of(passage);
-        if (letters.AssistantWorkOutsideBody() is not null) return 1;
-        foreach (var (segment, x) in features.Of(passage))
+        var pieces = features.Of(passage);
+        if (letters.AssistantWorkOutsideBody(pieces.Select(p => p.Segment)) is not null) return 1;
+        foreach (var (segment, x) in pieces)
         {
             if (letters.IsLettersOwn(segment)) continue;
             if (!EnglishText.IsEnglish(passage.Substring(segment.Start, segment.Length))) continue;
