@@ -39,7 +39,9 @@ public static partial class AddressSignals
     [GeneratedRegex(@"\b(you|your|yours|yourself)\b")]
     private static partial Regex SecondPerson();
 
-    [GeneratedRegex(@"\b(assistants?|chatbots?|language models?|ai models?|ai|llms?|system prompts?|prompt|instructions?|model)\b")]
+    // A teaching or research assistant, an assistant professor or director, is a person's post, not the model; and a
+    // model alone is a course's word (a statistical model, the Bohr model), so only a language or AI model counts.
+    [GeneratedRegex(@"\b((?<!\b(teaching|research|lab|laboratory|graduate|administrative|executive|personal|dental|medical|nursing|physician|legal|library|program|programme|office|student|sales|care|veterinary|pharmacy|editorial|production)\s)assistants?(?!\s(professor|lecturer|director|dean|manager|editor|coach|principal|registrar|secretary|head|curator|librarian|warden|to\sthe)s?\b)|chatbots?|language models?|ai models?|ai|llms?|system prompts?|prompt|instructions?)\b")]
     private static partial Regex Model();
 
     [GeneratedRegex(@"\b(ignore|disregard|forget|override|bypass|instead|previous|above|prior|earlier)\b")]

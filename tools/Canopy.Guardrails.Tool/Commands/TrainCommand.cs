@@ -29,7 +29,7 @@ public static class TrainCommand
             harmSentence.Save(Path.Combine(folders.Models, SemanticModels.HarmSentenceModelFile));
             Console.WriteLine($"{SemanticModels.HarmModelFile}: {harm.Provenance.RowsByDataset.Values.Sum():N0} rows, threshold {harm.Threshold:0.0000}; "
                 + $"{SemanticModels.HarmSentenceModelFile}: threshold {harmSentence.Threshold:0.0000} ({clock.Elapsed.TotalSeconds:0} s)");
-            var indirect = ShippedModels.TrainIndirect(pool, PassageData.CorpusChunks(folders.Corpus), embedder, settings, Invocation);
+            var indirect = ShippedModels.TrainIndirect(pool, [.. PassageData.CorpusChunks(folders.Corpus), .. PassageData.Readings(folders)], embedder, settings, Invocation);
             indirect.Save(Path.Combine(folders.Models, SemanticModels.IndirectModelFile));
             Console.WriteLine($"{SemanticModels.IndirectModelFile}: {indirect.Provenance.RowsByDataset.Values.Sum():N0} passages, threshold {indirect.Threshold:0.0000} ({clock.Elapsed.TotalSeconds:0} s)");
             return 0;

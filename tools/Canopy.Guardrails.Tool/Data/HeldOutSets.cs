@@ -29,6 +29,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string LaunderedHateFile = "laundered_hate.jsonl";
     public const string HostileWordsFile = "hostile_words.jsonl";
     public const string CorrespondenceFile = "train/correspondence.jsonl";
+    public const string ReadingsChecksFile = "readings_checks.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -98,6 +99,13 @@ public sealed class HeldOutSets(DataFolders folders)
     /// and <c>hateful-removal-after</c> (written once they were fixed).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> HostileWords() => Sets(HostileWordsFile);
+
+    /// <summary>
+    /// Course readings written for this repository (not public data): speeches, letters, testimony, cases, verse and
+    /// decrees, by set: <c>chosen-on</c> (read while the context stage's carriers and threshold were chosen) and
+    /// <c>after</c> (written by another hand while that choice was made, and measured only with its last candidates).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Readings() => Sets(ReadingsChecksFile);
 
     // A file of rows with a "set" and a "text", grouped by set.
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Sets(string file) =>

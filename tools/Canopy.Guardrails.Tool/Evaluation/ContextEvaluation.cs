@@ -30,10 +30,10 @@ public sealed class ContextEvaluation(PassageFeatures features, PatternSelection
     public sealed record Training(IReadOnlyList<Passage> Passages, IReadOnlyList<Piece> Pieces);
 
     /// <summary>Carriers from the pool clean and with one planted instruction each, plus InjecAgent's own tool outputs.</summary>
-    public Training BuildTraining(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> corpus)
+    public Training BuildTraining(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> written)
     {
         var random = new Random(seed);
-        var carriers = PassageData.Carriers(pool, corpus).GroupBy(c => c.Carrier)
+        var carriers = PassageData.Carriers(pool, written).GroupBy(c => c.Carrier)
             .SelectMany(g => g.OrderBy(_ => random.Next()).Take(CarriersPerDataset)).ToList();
         var instructions = PassageData.Instructions(pool);
         var passages = new List<Passage>(carriers);

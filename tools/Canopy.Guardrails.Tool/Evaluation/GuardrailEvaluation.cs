@@ -64,7 +64,7 @@ public static class GuardrailEvaluation
                 new SentenceStage(encoder, harmTrainer.TrainBehind(harmTrainer, first, second)), passageFeatures.Analyse);
         });
         var corpus = PassageData.CorpusChunks(folders.Corpus);
-        var training = context.BuildTraining([.. pool.Where(r => !r.NonCommercial)], corpus);
+        var training = context.BuildTraining([.. pool.Where(r => !r.NonCommercial)], [.. corpus, .. PassageData.Readings(folders)]);
         var unseen = corpus
             .Concat(new HeldOutSets(folders).CleanPassages().Select(r => new Passage(r.Id, r.Group, r.Group, r.Text)))
             .Concat(PassageData.ExamPassages(pool)).ToList();

@@ -102,6 +102,16 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await ContextAsync("e-mails and messages written after the mail rules", mail.Mail(MailChecks.AfterMail), false));
         Add(await ContextAsync("tasks for the model below them, written after the mail rules", mail.Below(MailChecks.AfterTasks), true));
         Add(await ContextAsync("tasks for the model above them, written after the mail rules", mail.Above(MailChecks.AfterTasks), true));
+        var readings = held.Readings();
+        Add(await ContextAsync("course readings (written here; read while the context settings were chosen)", readings["chosen-on"], false));
+        var after = readings["after"];
+        var afterDropped = await DroppedAsync(after, GuardrailStage.Context, FeatureCatalog.InformationSearch);
+        Add(new PipelineResult("course readings written before the context settings, measured after", ContextCheck, false, Rate.Of(afterDropped)));
+        var planted = injections.Select((t, i) => (Reading: i % after.Count, Text: after[i % after.Count] + "\n\n" + t)).ToList();
+        var plantedDropped = await DroppedAsync(planted.Select(a => a.Text), GuardrailStage.Context, FeatureCatalog.InformationSearch);
+        Add(new PipelineResult("those readings, evaluation-only injection appended", ContextCheck, true, Rate.Of(plantedDropped)));
+        Add(new PipelineResult("of them, readings kept when clean", ContextCheck, true,
+            Rate.Of(planted.Select((a, i) => (a, i)).Where(x => !afterDropped[x.a.Reading]).Select(x => plantedDropped[x.i]))));
         return results;
     }
 

@@ -12,13 +12,15 @@ namespace Canopy.Guardrails.Tool.Training;
 /// 0.7 % were blocked (over the 0.5 % target), hence 0.2 %; once the classifier trained on reworded rows, allowing 2 % of
 /// benign instructions out-of-fold blocked 0.52 % of student questions (MMLU's fold is bounded by the instructions),
 /// hence 1.5 %. For the harm classifier logistic regression blocked more attacks than 16 or 32 hidden units, before
-/// the rewording (26 % against 23-24 % mean) and after it (as written 9.9 % against 8.2-8.5 %).
+/// the rewording (26 % against 23-24 % mean) and after it (as written 9.9 % against 8.2-8.5 %). The indirect-injection
+/// classifier may drop 2 % of its clean training carriers out-of-fold: with the readings and handouts among them, 3 %
+/// dropped 65.8 % of planted passages leave-one-source-out but 2.1 % of clean unseen ones and 9 unseen course chunks.
 /// </summary>
 public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmThreshold, TrainerSettings Context, double MaxCleanPassageDropRate)
 {
     public static GuardrailSettings Default { get; } = new(
         new TrainerSettings(Hidden: 0, Epochs: 15), new ThresholdRule(0.015, 0.002),
-        new TrainerSettings(Hidden: 16, Epochs: 15), 0.01);
+        new TrainerSettings(Hidden: 16, Epochs: 15), 0.02);
 
     /// <summary>The same settings with every classifier trained from <paramref name="seed"/>.</summary>
     public GuardrailSettings WithSeed(int seed) => this with { Harm = Harm with { Seed = seed }, Context = Context with { Seed = seed } };
@@ -51,20 +53,28 @@ public static class ShippedModels
         return (first, second);
     }
 
-    public static ClassifierModel TrainIndirect(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> corpus, TextEmbedder embedder, GuardrailSettings settings, string command)
+    public static ClassifierModel TrainIndirect(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> written, TextEmbedder embedder, GuardrailSettings settings, string command)
     {
         var features = new PassageFeatures(embedder);
         var evaluation = new ContextEvaluation(features, new PatternSelection(pool, InjectionPatterns.All), new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate));
-        var training = evaluation.BuildTraining(pool, corpus);
-        var model = new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate).Train(training.Pieces);
+        var training = evaluation.BuildTraining(pool, written);
+        var trainer = new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate);
+        var model = trainer.Fit(training.Pieces);
+        // The bundled course trains the model but sets no threshold by the rule, as in every fold of the evaluation: its
+        // chunks are easily kept, and counting them would let the rule drop more of every other kind of text.
+        var rule = trainer.ChooseThreshold([.. training.Pieces.Where(p => p.Passage.Carrier != ContextEvaluation.CorpusCarrier)]);
+        // The course the deployment ships must lose no chunk: the threshold rises over its highest-scoring one if need be.
+        // (A task outside a mail's body scores 1 whatever the threshold, so it cannot set one.)
+        var corpusHighest = written.Where(p => p.Carrier == ContextEvaluation.CorpusCarrier).Select(p => evaluation.Score(model, p.Text)).Where(s => s < 1).DefaultIfEmpty(0).Max();
+        model.Threshold = Math.Max(rule, Math.Min(1, Math.BitIncrement(corpusHighest)));
         model.Provenance = Provenance([], command,
-            $"{training.Passages.Count} passages ({training.Passages.Count(p => p.HasInstruction)} with an instruction planted at the end, start or middle, or InjecAgent's own); carriers: the bundled corpus chunks, SVAMP and AQuA problems with and without their final question, InjecAgent tool outputs with the injection removed",
+            $"{training.Passages.Count} passages ({training.Passages.Count(p => p.HasInstruction)} with an instruction planted at the end, start or middle, or InjecAgent's own); carriers: the bundled corpus chunks, the readings and handouts written for the repository (speeches, letters, memoirs, treatises, cases, literature; assignment briefs, policies, lab sheets, study guides), SVAMP and AQuA problems with and without their final question, InjecAgent tool outputs with the injection removed",
             $"per sentence, line or quoted value: {TextSignals.FramingCount + AddressSignals.Count} framing and address signals of the piece and their mean over the rest of the passage, plus {PassageFeatures.ContextNames.Length} position and topic-contrast features; MLP with {settings.Context.Hidden} hidden units, {settings.Context.Epochs} epochs",
-            $"the lowest threshold (at least 0.5) that drops at most {settings.MaxCleanPassageDropRate:P1} of clean passages, each carrier dataset scored by a model trained without it");
+            $"the lowest threshold (at least 0.5) that drops at most {settings.MaxCleanPassageDropRate:P1} of clean passages, each carrier dataset but the bundled corpus scored by a model trained without it; raised, if need be, over the highest-scoring chunk of the bundled corpus (which trains the model), so that the course loses none");
         model.Provenance.RowsByDataset = training.Passages.GroupBy(p => p.HasInstruction ? $"{p.Group} planted" : $"{p.Carrier} clean")
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         var groups = training.Passages.Select(p => p.Group).ToHashSet();
-        model.Provenance.Licences = [.. pool.Where(r => groups.Contains(r.Group)).Select(r => r.Licence).Append("the project's own (corpus)").Distinct().Order(StringComparer.Ordinal)];
+        model.Provenance.Licences = [.. pool.Where(r => groups.Contains(r.Group)).Select(r => r.Licence).Append("the project's own (corpus, readings)").Distinct().Order(StringComparer.Ordinal)];
         return model;
     }
 
