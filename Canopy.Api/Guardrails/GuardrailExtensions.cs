@@ -15,6 +15,7 @@ public static class GuardrailExtensions
         builder.Services.AddSingleton<IGuardrailDetector, PromptInjectionDetector>();
         builder.Services.AddSingleton(_ => SemanticModels.Default);
         builder.Services.AddSingleton<IGuardrailDetector, HarmClassifierDetector>();
+        builder.Services.AddSingleton<IGuardrailDetector, InjectionClassifierDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, HarmLexiconDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, AdversarialSuffixDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, IndirectInjectionDetector>();

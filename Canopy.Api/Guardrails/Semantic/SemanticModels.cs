@@ -5,7 +5,8 @@ namespace Canopy.Api.Guardrails.Semantic;
 
 /// <summary>
 /// The shipped semantic models, loaded once from <c>Guardrails/Models</c> next to the application: the MiniLM
-/// vocabulary and token vectors, the harmful-request classifier's two stages and the indirect-injection classifier.
+/// vocabulary and token vectors, the harmful-request and prompt-injection classifiers' two stages each, and the
+/// indirect-injection classifier.
 /// </summary>
 public sealed class SemanticModels
 {
@@ -14,13 +15,17 @@ public sealed class SemanticModels
     public const string HarmModelFile = "harm-classifier.json";
     public const string HarmSentenceModelFile = "harm-sentence-classifier.json";
     public const string IndirectModelFile = "indirect-injection.json";
+    public const string InjectionModelFile = "injection-classifier.json";
+    public const string InjectionSentenceModelFile = "injection-sentence-classifier.json";
 
     public static readonly string DefaultFolder = Path.Combine(AppContext.BaseDirectory, "Guardrails", "Models");
 
     private static readonly Lazy<SemanticModels> Shipped = new(() => Load(DefaultFolder));
 
-    public SemanticModels(TextEmbedder embedder, ClassifierModel harm, SentenceStage harmSentence, ClassifierModel indirect)
+    public SemanticModels(TextEmbedder embedder, ClassifierModel harm, SentenceStage harmSentence, ClassifierModel indirect, ClassifierModel injection, SentenceStage injectionSentence)
     {
+        Injection = injection;
+        InjectionSentence = injectionSentence;
         Embedder = embedder;
         Passages = new PassageFeatures(embedder);
         Harm = harm;
@@ -42,6 +47,12 @@ public sealed class SemanticModels
 
     public ClassifierModel Indirect { get; }
 
+    /// <summary>The first stage of the prompt-injection classifier (token vectors).</summary>
+    public ClassifierModel Injection { get; }
+
+    /// <summary>The second stage of the prompt-injection classifier, for requests its first stage scores at or over the gate.</summary>
+    public SentenceStage InjectionSentence { get; }
+
     // Both context detectors read the same pieces of the same passage: analysed once, kept while the passage lives.
     private readonly ConditionalWeakTable<string, IReadOnlyList<PassagePiece>> _pieces = [];
 
@@ -57,9 +68,14 @@ public sealed class SemanticModels
         var harm = ClassifierModel.Load(Path.Combine(folder, HarmModelFile));
         var harmSentence = ClassifierModel.Load(Path.Combine(folder, HarmSentenceModelFile));
         var indirect = ClassifierModel.Load(Path.Combine(folder, IndirectModelFile));
-        if (harm.Inputs != embedder.Length || harmSentence.Inputs != SentenceStage.Dimensions + embedder.Length || indirect.Inputs != PassageFeatures.Length)
+        var injection = ClassifierModel.Load(Path.Combine(folder, InjectionModelFile));
+        var injectionSentence = ClassifierModel.Load(Path.Combine(folder, InjectionSentenceModelFile));
+        if (harm.Inputs != embedder.Length || injection.Inputs != embedder.Length || indirect.Inputs != PassageFeatures.Length
+            || harmSentence.Inputs != SentenceStage.Dimensions + embedder.Length || injectionSentence.Inputs != SentenceStage.Dimensions + embedder.Length)
             throw new InvalidDataException($"The classifiers in {folder} were trained on other features than the token vectors there give; retrain them.");
-        // The transformer's session is made on first use: most requests never reach the second stage.
-        return new SemanticModels(embedder, harm, new SentenceStage(new MiniLmEmbeddingGenerator(), harmSentence), indirect);
+        // The transformer's session is made on first use: most requests never reach a second stage.
+        var vectors = new SentenceVectors(new MiniLmEmbeddingGenerator());
+        return new SemanticModels(embedder, harm, new SentenceStage(vectors, harmSentence, HarmClassifierDetector.DetectorName), indirect,
+            injection, new SentenceStage(vectors, injectionSentence, InjectionClassifierDetector.DetectorName));
     }
 }

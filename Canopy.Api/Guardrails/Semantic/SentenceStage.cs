@@ -5,11 +5,12 @@ using Canopy.Embeddings;
 namespace Canopy.Api.Guardrails.Semantic;
 
 /// <summary>
-/// The harm classifier's second stage: all-MiniLM-L6-v2 itself reads the request (its sentence vector keeps the word
-/// order that an average of token vectors loses), beside the first stage's features. The transformer costs 8-90 ms on
-/// one core, so it reads only requests that the first stage scores at or over <see cref="Gate"/>.
+/// A classifier's second stage (the harm and the injection classifiers have one each): all-MiniLM-L6-v2 itself reads
+/// the request (its sentence vector keeps the word order that an average of token vectors loses), beside the first
+/// stage's features. The transformer costs 8-90 ms on one core, so it reads only requests that the first stage scores
+/// at or over <see cref="Gate"/>, and a request both stages read is encoded once (<see cref="SentenceVectors"/>).
 /// </summary>
-public sealed class SentenceStage(MiniLmEmbeddingGenerator encoder, ClassifierModel model)
+public sealed class SentenceStage(SentenceVectors encoder, ClassifierModel model, string detector)
 {
     /// <summary>
     /// The first-stage score from which the second stage reads a request. Chosen for cost: on the training folds about
@@ -24,6 +25,10 @@ public sealed class SentenceStage(MiniLmEmbeddingGenerator encoder, ClassifierMo
     /// <summary>The request's sentence vector, of the folded text as the first stage reads it.</summary>
     public static float[] Encode(MiniLmEmbeddingGenerator encoder, string text) => encoder.Embed(TextNormalizer.Fold(text));
 
+    public SentenceStage(MiniLmEmbeddingGenerator encoder, ClassifierModel model, string detector) : this(new SentenceVectors(encoder), model, detector)
+    {
+    }
+
     /// <summary>The second stage's features: the sentence vector, then the first stage's features.</summary>
     public static float[] Features(float[] sentence, float[] firstStage) => [.. sentence, .. firstStage];
 
@@ -34,12 +39,12 @@ public sealed class SentenceStage(MiniLmEmbeddingGenerator encoder, ClassifierMo
     public double Score(string text, float[] firstStage)
     {
         var started = Stopwatch.GetTimestamp();
-        var score = model.Probability(Features(Encode(encoder, text), firstStage));
+        var score = model.Probability(Features(encoder.Of(text), firstStage));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         ApiTelemetry.SentenceStageDuration.Record(seconds);
         Activity.Current?.AddEvent(new ActivityEvent(ApiTelemetry.SentenceStageEvent, tags: new ActivityTagsCollection
         {
-            ["canopy.guardrails.detector"] = HarmClassifierDetector.DetectorName,
+            ["canopy.guardrails.detector"] = detector,
             ["canopy.guardrails.score"] = Math.Round(score, 4),
             ["canopy.guardrails.sentence_stage.duration"] = seconds,
         }));

@@ -7,7 +7,7 @@ using Canopy.Guardrails.Tool.Training;
 
 namespace Canopy.Guardrails.Tool.Commands;
 
-/// <summary><c>train</c>: trains the harmful-request and indirect-injection classifiers and writes them next to the token vectors.</summary>
+/// <summary><c>train</c>: trains the harmful-request, prompt-injection and indirect-injection classifiers and writes them next to the token vectors.</summary>
 public static class TrainCommand
 {
     public const string Invocation = "dotnet run --project tools/Canopy.Guardrails.Tool -c Release -- train";
@@ -24,11 +24,13 @@ public static class TrainCommand
             var clock = Stopwatch.StartNew();
             Console.WriteLine($"Training on {pool.Count:N0} rows ({folders.Find(GuardrailPool.PoolFile)}).");
             using var encoder = new MiniLmEmbeddingGenerator();
-            var (harm, harmSentence) = ShippedModels.TrainHarm(pool, embedder, encoder, settings, Invocation, Console.WriteLine);
-            harm.Save(Path.Combine(folders.Models, SemanticModels.HarmModelFile));
-            harmSentence.Save(Path.Combine(folders.Models, SemanticModels.HarmSentenceModelFile));
-            Console.WriteLine($"{SemanticModels.HarmModelFile}: {harm.Provenance.RowsByDataset.Values.Sum():N0} rows, threshold {harm.Threshold:0.0000}; "
-                + $"{SemanticModels.HarmSentenceModelFile}: threshold {harmSentence.Threshold:0.0000} ({clock.Elapsed.TotalSeconds:0} s)");
+            var models = ShippedModels.TrainRequests([.. pool, .. WrittenPrompts.Read(folders)], embedder, encoder, settings, Invocation, Console.WriteLine);
+            foreach (var (model, file) in new[] { (models.Harm, SemanticModels.HarmModelFile), (models.HarmSentence, SemanticModels.HarmSentenceModelFile),
+                (models.Injection, SemanticModels.InjectionModelFile), (models.InjectionSentence, SemanticModels.InjectionSentenceModelFile) })
+            {
+                model.Save(Path.Combine(folders.Models, file));
+                Console.WriteLine($"{file}: {model.Provenance.RowsByDataset.Values.Sum():N0} rows, threshold {model.Threshold:0.0000} ({clock.Elapsed.TotalSeconds:0} s)");
+            }
             var indirect = ShippedModels.TrainIndirect(pool, [.. PassageData.CorpusChunks(folders.Corpus), .. PassageData.Readings(folders)], embedder, settings, Invocation);
             indirect.Save(Path.Combine(folders.Models, SemanticModels.IndirectModelFile));
             Console.WriteLine($"{SemanticModels.IndirectModelFile}: {indirect.Provenance.RowsByDataset.Values.Sum():N0} passages, threshold {indirect.Threshold:0.0000} ({clock.Elapsed.TotalSeconds:0} s)");

