@@ -4,7 +4,7 @@ namespace Canopy.Api.Guardrails;
 
 /// <summary>
 /// What each feature does by default where configuration says nothing. Summarize is given text to summarise, full
-/// of imperatives that are the text's, not the student's: instruction phrasing, the injection and harmful-request classifiers and the harm lexicon
+/// of imperatives that are the text's, not the student's: instruction phrasing, the injection and harmful-request classifiers and the injection and harm lexicons
 /// flag it (visible on the trace) instead of blocking, and the prompt marks the text as data. Information search and
 /// the Socratic tutor use the detectors' trained thresholds and block.
 /// </summary>
@@ -16,6 +16,7 @@ public static class GuardrailFeatureDefaults
         [(HarmClassifierDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
         [(InjectionClassifierDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
         [(HarmLexiconDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
+        [(InjectionLexiconDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
         [(AdversarialSuffixDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
     };
 
