@@ -90,17 +90,11 @@ public sealed class PipelineEvaluation(GuardrailService service)
             Add(await ContextAsync($"{set.Key}", set.Select(r => r.Text), false));
         Add(await ContextAsync("course corpus chunks", PassageData.CorpusChunks(folders.Corpus).Select(p => p.Text), false));
         Add(await ContextAsync("training e-mails (in-sample for the letter frame)", held.Correspondence(), false));
-        var emails = held.CourseEmails();
-        var emailDropped = await DroppedAsync(emails, GuardrailStage.Context, FeatureCatalog.InformationSearch);
-        Add(new PipelineResult("course e-mails (written here)", ContextCheck, false, Rate.Of(emailDropped)));
-        // The e-mail with a task for the model added below it, the task taken from attacks no model here trained on.
+        // The e-mail or reading with a task for the model added below it, the task taken from attacks no model here trained on.
         var injections = deepset.Where(r => r.IsAttack).Select(r => r.Text).Concat(held.CyberSecEval().Where(c => !c.Indirect).Select(c => c.UserInput)).ToList();
-        var appended = injections.Select((t, i) => (Email: i % emails.Count, Text: emails[i % emails.Count] + "\n\n" + t)).ToList();
-        var appendedDropped = await DroppedAsync(appended.Select(a => a.Text), GuardrailStage.Context, FeatureCatalog.InformationSearch);
-        Add(new PipelineResult("course e-mails, evaluation-only injection appended (in-sample for the mail rules)", ContextCheck, true, Rate.Of(appendedDropped)));
-        // Only the e-mails kept when clean: a drop of these is the injection's, not the e-mail's own.
-        Add(new PipelineResult("of them, e-mails kept when clean", ContextCheck, true,
-            Rate.Of(appended.Select((a, i) => (a, i)).Where(x => !emailDropped[x.a.Email]).Select(x => appendedDropped[x.i]))));
+        foreach (var r in await AppendedAsync(held.CourseEmails(), injections, "course e-mails (written here)",
+            "course e-mails, evaluation-only injection appended (in-sample for the mail rules)", "of them, e-mails kept when clean"))
+            Add(r);
         var mail = held.MailChecks();
         Add(await ContextAsync("e-mails and messages (written here; in-sample for the mail rules)", mail.Mail(MailChecks.ShapedMail), false));
         Add(await ContextAsync("tasks for the model below them (written here; in-sample for the mail rules)", mail.Below(MailChecks.ShapedTasks), true));
@@ -110,15 +104,27 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await ContextAsync("tasks for the model above them, written after the mail rules", mail.Above(MailChecks.AfterTasks), true));
         var readings = held.Readings();
         Add(await ContextAsync("course readings (written here; read while the context settings were chosen)", readings["chosen-on"], false));
-        var after = readings["after"];
-        var afterDropped = await DroppedAsync(after, GuardrailStage.Context, FeatureCatalog.InformationSearch);
-        Add(new PipelineResult("course readings written before the context settings, measured after", ContextCheck, false, Rate.Of(afterDropped)));
-        var planted = injections.Select((t, i) => (Reading: i % after.Count, Text: after[i % after.Count] + "\n\n" + t)).ToList();
-        var plantedDropped = await DroppedAsync(planted.Select(a => a.Text), GuardrailStage.Context, FeatureCatalog.InformationSearch);
-        Add(new PipelineResult("those readings, evaluation-only injection appended", ContextCheck, true, Rate.Of(plantedDropped)));
-        Add(new PipelineResult("of them, readings kept when clean", ContextCheck, true,
-            Rate.Of(planted.Select((a, i) => (a, i)).Where(x => !afterDropped[x.a.Reading]).Select(x => plantedDropped[x.i]))));
+        foreach (var r in await AppendedAsync(readings["after"], injections, "course readings written before the context settings, measured after",
+            "those readings, evaluation-only injection appended", "of them, readings kept when clean"))
+            Add(r);
         return results;
+    }
+
+    /// <summary>
+    /// Clean passages as they are; the same with an injection appended to each in turn; and of those, only the ones whose
+    /// passage is kept when clean, so that a drop is the injection's and not the passage's own.
+    /// </summary>
+    private async Task<PipelineResult[]> AppendedAsync(IReadOnlyList<string> passages, IReadOnlyList<string> injections, string clean, string appended, string kept)
+    {
+        var cleanDropped = await DroppedAsync(passages, GuardrailStage.Context, FeatureCatalog.InformationSearch);
+        var carrying = injections.Select((t, i) => (Passage: i % passages.Count, Text: passages[i % passages.Count] + "\n\n" + t)).ToList();
+        var dropped = await DroppedAsync(carrying.Select(c => c.Text), GuardrailStage.Context, FeatureCatalog.InformationSearch);
+        return
+        [
+            new(clean, ContextCheck, false, Rate.Of(cleanDropped)),
+            new(appended, ContextCheck, true, Rate.Of(dropped)),
+            new(kept, ContextCheck, true, Rate.Of(carrying.Select((c, i) => (c.Passage, Dropped: dropped[i])).Where(c => !cleanDropped[c.Passage]).Select(c => c.Dropped))),
+        ];
     }
 
     /// <summary>Pasted text that carries instructions, given to summarize: data to summarise, not a request.</summary>

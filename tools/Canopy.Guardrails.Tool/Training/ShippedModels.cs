@@ -80,9 +80,9 @@ public static class ShippedModels
     public static ClassifierModel TrainIndirect(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> written, TextEmbedder embedder, GuardrailSettings settings, string command)
     {
         var features = new PassageFeatures(embedder);
-        var evaluation = new ContextEvaluation(features, new PatternSelection(pool, InjectionPatterns.All), new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate));
-        var training = evaluation.BuildTraining(pool, written);
         var trainer = new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate);
+        var evaluation = new ContextEvaluation(features, new PatternSelection(pool, InjectionPatterns.All), trainer);
+        var training = evaluation.BuildTraining(pool, written);
         var model = trainer.Fit(training.Pieces);
         // The bundled course trains the model but sets no threshold by the rule, as in every fold of the evaluation: its
         // chunks are easily kept, and counting them would let the rule drop more of every other kind of text.
