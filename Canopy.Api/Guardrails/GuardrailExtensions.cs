@@ -18,6 +18,7 @@ public static class GuardrailExtensions
         builder.Services.AddSingleton<IGuardrailDetector, InjectionClassifierDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, HarmLexiconDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, InjectionLexiconDetector>();
+        builder.Services.AddSingleton<IGuardrailDetector, JailbreakFrameDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, AdversarialSuffixDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, IndirectInjectionDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, HapDetector>();

@@ -8,7 +8,7 @@ public sealed class GuardrailOptions
 {
     public const string Section = "Canopy:Guardrails";
 
-    /// <summary>Settings by detector name (pii, prompt_injection, injection_classifier, harm_classifier, harm_lexicon, injection_lexicon, adversarial_suffix, indirect_injection, hap, deny_list, topic_policy, remote).</summary>
+    /// <summary>Settings by detector name (pii, prompt_injection, injection_classifier, harm_classifier, harm_lexicon, injection_lexicon, jailbreak_frame, adversarial_suffix, indirect_injection, hap, deny_list, topic_policy, remote).</summary>
     public Dictionary<string, DetectorOptions> Detectors { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Regular expressions that block (or per settings of <c>deny_list</c>, flag/redact) what they match.</summary>

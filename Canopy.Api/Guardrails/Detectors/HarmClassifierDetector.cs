@@ -43,7 +43,7 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
     public static bool IsExempt(string text) => ProtectiveRequest.Matches(text) || ResearchQuestion.Matches(text);
 
     /// <summary>The request's score: the second stage's when the first reaches the gate, else the first stage's (below the gate).</summary>
-    public double Score(string text) => Score(text, embedder.Embed(text));
+    public double Score(string text) => Score(text, embedder.EmbedRequest(text));
 
     // The second stage's threshold is at least 0.5 (ThresholdRule), so a score under the gate never reaches it.
     private double Threshold => sentence?.Model.Threshold ?? model.Threshold;

@@ -32,7 +32,7 @@ public sealed class InjectionClassifierDetector(TextEmbedder embedder, Classifie
     /// <summary>The second stage's score when the first reaches the gate, else the first stage's (below the gate).</summary>
     public double Score(string text)
     {
-        var features = embedder.Embed(text);
+        var features = embedder.EmbedRequest(text);
         var first = model.Probability(features);
         return first < SentenceStage.Gate ? first : sentence.Score(text, features);
     }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Canopy.Api.Guardrails.Text;
 
 namespace Canopy.Api.Guardrails.Semantic;
@@ -17,7 +18,15 @@ public sealed class TextEmbedder(MiniLmTokens tokens, TokenVectors vectors)
 
     public int Length => vectors.Dimensions + TextSignals.Count;
 
+    private readonly ConditionalWeakTable<string, float[]> _requests = [];
+
     public float[] Embed(string text) => Embed(text, out _, out _);
+
+    /// <summary>
+    /// A request's features, computed once per text instance: the harm and the injection classifiers both read every
+    /// request, and the features are most of what their first stages cost. The array is shared: read it, never write it.
+    /// </summary>
+    public float[] EmbedRequest(string text) => _requests.GetValue(text, Embed);
 
     /// <summary>The features, and the weighted sum of token vectors with its total weight (for comparing pieces of a passage).</summary>
     public float[] Embed(string text, out float[] sum, out float weight)

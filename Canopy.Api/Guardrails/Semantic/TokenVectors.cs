@@ -42,7 +42,7 @@ public sealed class TokenVectors
             if (weight == 0) continue;
             total += weight;
             var values = _values.AsSpan(id * dims, dims);
-            for (var k = 0; k < dims; k++) row[k] = values[k];
+            System.Numerics.Tensors.TensorPrimitives.ConvertChecked<sbyte, float>(values, row);
             System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(row, _scales[id] * weight, sum, sum);
         }
         return total;

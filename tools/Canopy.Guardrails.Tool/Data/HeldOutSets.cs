@@ -31,6 +31,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string CorrespondenceFile = "train/correspondence.jsonl";
     public const string ReadingsChecksFile = "readings_checks.jsonl";
     public const string PromptsChecksFile = "prompts_checks.jsonl";
+    public const string JailbreakChecksFile = "jailbreak_checks.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -115,6 +116,14 @@ public sealed class HeldOutSets(DataFolders folders)
     /// <c>benign/other</c> (ordinary messages that use an attack's words).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Prompts() => Sets(PromptsChecksFile);
+
+    /// <summary>
+    /// Requests written for this repository (not public data) by two writers who saw nothing of the project, after the
+    /// jailbreak frames were first written: <c>jailbreaks-revised-on</c> and <c>messages-revised-on</c> (English
+    /// jailbreak prompts and ordinary messages in their words, which the frames were then revised on), and
+    /// <c>jailbreaks-after</c> and <c>messages-after</c> (the second writer's, measured once the revision was done).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> JailbreakChecks() => Sets(JailbreakChecksFile);
 
     // A file of rows with a "set" and a "text", grouped by set.
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Sets(string file) =>

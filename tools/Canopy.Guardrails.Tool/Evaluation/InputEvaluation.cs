@@ -22,8 +22,8 @@ public sealed record SourceResult(string Group, RowKind Kind, bool Reworded, Rat
 public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<Featured> sentenceRows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule, ThresholdRule injectionRule, MiniLmTokens vocabulary)
 {
     // The rule-based detectors of the input stage that nothing here trains: HAP, the built-in topic policy, adversarial
-    // suffixes, and the harm and injection lexicons of the languages the classifiers do not read.
-    private readonly IGuardrailDetector[] _rules = [new HapDetector(vocabulary), new TopicPolicyDetector(), new AdversarialSuffixDetector(), new HarmLexiconDetector(), new InjectionLexiconDetector()];
+    // suffixes, the harm and injection lexicons of the languages the classifiers do not read, and jailbreak frames.
+    private readonly IGuardrailDetector[] _rules = [new HapDetector(vocabulary), new TopicPolicyDetector(), new AdversarialSuffixDetector(), new HarmLexiconDetector(), new InjectionLexiconDetector(), new JailbreakFrameDetector()];
 
     private readonly (ModelCache First, ModelCache Second) _harm = (Cache(rows, settings, HarmTask.Trains), Cache(sentenceRows, settings, HarmTask.Trains));
     private readonly (ModelCache First, ModelCache Second) _injection = (Cache(rows, settings, InjectionTask.Trains), Cache(sentenceRows, settings, InjectionTask.Trains));

@@ -50,9 +50,14 @@ public sealed class PipelineEvaluation(GuardrailService service)
         var prompts = held.Prompts();
         Add(await InputAsync("prompt injections in English (written here; not trained on)", prompts["injections/en"], true));
         Add(await InputAsync("prompt injections in other languages (written here; not trained on)", prompts["injections/other"], true));
-        Add(await InputAsync("jailbreak prompts (written here; not trained on)", prompts["jailbreaks/en"], true));
+        Add(await InputAsync("jailbreak prompts (written here; not trained on; read while the jailbreak frames were revised)", prompts["jailbreaks/en"], true));
         Add(await InputAsync("messages using an attack's words in English (written here; not trained on)", prompts["benign/en"], false));
         Add(await InputAsync("messages using an attack's words in other languages (written here; not trained on)", prompts["benign/other"], false));
+        var jailbreaks = held.JailbreakChecks();
+        Add(await InputAsync("jailbreak prompts (written here; the jailbreak frames were revised on them)", jailbreaks["jailbreaks-revised-on"], true));
+        Add(await InputAsync("ordinary messages in a jailbreak's words (written here; the jailbreak frames were revised on them)", jailbreaks["messages-revised-on"], false));
+        Add(await InputAsync("jailbreak prompts written after the jailbreak frames' revision", jailbreaks["jailbreaks-after"], true));
+        Add(await InputAsync("ordinary messages in a jailbreak's words, written after that revision", jailbreaks["messages-after"], false));
         var research = held.ResearchQuestions();
         Add(await InputAsync("research questions on sensitive topics (written here; in-sample for the research-question rule)", research["sensitive"], false));
         Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));
