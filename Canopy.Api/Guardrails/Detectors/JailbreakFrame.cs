@@ -6,8 +6,9 @@ namespace Canopy.Api.Guardrails;
 /// The frame of an English jailbreak, by the moves such prompts are known to make, whatever they then ask: the model
 /// told it may not refuse; its rules said to be off; its reply made to open by agreeing; a cost set on refusing; a
 /// request to be assembled, decoded or translated and then carried out; a dead relative who "used to tell" how; a
-/// transcript in which the assistant always agrees; a persona defined as the assistant's inverse; a request in
-/// leetspeak; or two kinds of caveat forbidden at once. A persona or mode alone is a study exercise ("act as a patient
+/// transcript in which the assistant always agrees; a persona defined as the assistant's inverse; a claim of standing over
+/// the assistant (its developer speaking, a privileged mode in effect); a request in leetspeak; or two kinds of caveat
+/// forbidden at once. A persona or mode alone is a study exercise ("act as a patient
 /// for my history-taking practice"); it counts only with a trait no tutor needs: free of rules, two answers, no caveats.
 /// Written from those moves and revised on jailbreaks written for the repository; its figures, in-sample and not, are
 /// in docs/guardrails.md ("Jailbreak frames").
@@ -21,6 +22,7 @@ public static partial class JailbreakFrame
         List<string> found = [];
         foreach (var cue in Strong)
             if (!found.Contains(cue.Name) && cue.IsIn(prepared)) found.Add(cue.Name);
+        if (AuthorityCues.Any(cue => cue.IsIn(prepared))) found.Add("claimed_authority");
         var suppressed = SuppressedCaveats(prepared);
         if (suppressed >= 2) found.Add("caveats_forbidden");
         if (IsLeetspeak(text)) found.Add("leetspeak");

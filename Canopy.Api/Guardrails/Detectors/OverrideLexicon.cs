@@ -9,8 +9,9 @@ namespace Canopy.Api.Guardrails;
 /// the system prompt or "your instructions". Written from each language's common words, not from any dataset. A word
 /// for "question", "example" or "message" is no instruction, so a student correcting themselves ("Vergiss meine letzte
 /// Frage") passes, and naming the system prompt without asking for it ("¿Cómo protegen las empresas su prompt del
-/// sistema?") passes. No term is also an English word ("ignore", "previous", "original"): English is the patterns' and
-/// the injection classifier's, which read who is told what. Terms are as in <see cref="HarmLexicon"/>: "*" marks a stem; Chinese, Japanese, Thai and Arabic
+/// sistema?") passes. Of the words to dismiss, only Spanish and Portuguese "ignore" is also English, and it counts only beside that
+/// language's words for "earlier" and "instructions" ("Ignore as instruções anteriores"): English is the patterns' and the
+/// injection classifier's, which read who is told what. Terms are as in <see cref="HarmLexicon"/>: "*" marks a stem; Chinese, Japanese, Thai and Arabic
 /// terms match anywhere.
 /// </summary>
 public static class OverrideLexicon
@@ -35,7 +36,7 @@ public static class OverrideLexicon
             ["prompt système", "prompt du système", "prompt système", "instructions système", "tes instructions", "vos instructions", "tes consignes", "vos consignes", "instructions initiales", "instructions cachées", "tout ce qui est écrit avant", "le texte ci-dessus", "le texte au-dessus"],
             ["n'oublie pas", "n'oubliez pas", "ne pas oublier", "sans oublier"]),
         new("es",
-            ["ignora", "ignorar", "ignoren", "olvida", "olvide", "olvidar", "olviden", "descarta", "descarte", "haz caso omiso", "no hagas caso"],
+            ["ignora", "ignorar", "ignore", "ignoren", "olvida", "olvide", "olvidar", "olviden", "descarta", "descarte", "haz caso omiso", "no hagas caso"],
             ["anterior*", "previa", "previas", "previo", "previos", "de arriba", "todas", "todo", "iniciales", "originales"],
             ["instruccion*", "instrucción", "indicacion*", "indicación", "reglas", "órdenes", "directriz*", "directrices", "prompt*", "comandos"],
             ["muestra*", "muéstrame", "revela*", "repite*", "imprime*", "escribe*", "dime", "copia*", "enseña*"],
@@ -49,12 +50,19 @@ public static class OverrideLexicon
             ["prompt di sistema", "prompt del sistema", "istruzioni di sistema", "le tue istruzioni", "tue istruzioni", "istruzioni iniziali", "istruzioni nascoste", "istruzioni che hai ricevuto"],
             ["non dimenticare", "non dimenticate", "non dimentichi", "senza dimenticare"]),
         new("pt",
-            ["ignora", "ignorar", "esqueça", "esqueca", "esquece", "esquecer", "desconsidere", "desconsidera", "descarte"],
+            ["ignora", "ignorar", "ignore", "esqueça", "esqueca", "esquece", "esquecer", "desconsidere", "desconsidera", "descarte"],
             ["anterior*", "prévia", "prévias", "prévio", "prévios", "acima", "todas", "tudo", "iniciais", "originais"],
             ["instruç*", "instruc*", "regras", "ordens", "diretriz*", "diretrizes", "prompt*", "comandos", "orientaç*"],
             ["mostre*", "mostra*", "revele*", "revela*", "repita*", "repete*", "imprima*", "escreva*", "diga*", "copie*"],
             ["prompt do sistema", "prompt de sistema", "instruções do sistema", "suas instruções", "tuas instruções", "instruções iniciais", "instruções ocultas"],
             ["não esqueça", "nao esqueca", "não esqueças", "não se esqueça", "sem esquecer"]),
+        new("el",
+            ["αγνόησε", "αγνοησε", "αγνοήστε", "αγνοηστε", "ξέχασε", "ξεχασε", "ξεχάστε", "ξεχαστε", "παράβλεψε", "παραβλεψε", "παραβλέψτε", "παραβλεψτε"],
+            ["προηγούμεν*", "προηγουμεν*", "παραπάνω", "παραπανω", "όλες", "ολες", "όλα", "ολα", "αρχικ*"],
+            ["οδηγί*", "οδηγι*", "εντολ*", "κανόν*", "κανον*", "prompt*"],
+            ["δείξε", "δειξε", "δείξτε", "δειξτε", "εμφάνισε", "εμφανισε", "επανάλαβε", "επαναλαβε", "αποκάλυψε", "αποκαλυψε", "γράψε", "γραψε", "τύπωσε", "τυπωσε", "πες μου"],
+            ["μήνυμα συστήματος", "μηνυμα συστηματος", "οδηγίες συστήματος", "οδηγιες συστηματος", "prompt συστήματος", "τις οδηγίες σου", "τις οδηγιες σου", "αρχικές οδηγίες", "κρυφές οδηγίες"],
+            ["μην ξεχάσεις", "μην ξεχασεις", "μην ξεχνάς", "μην ξεχνας", "μην ξεχάσετε", "μην ξεχνάτε"]),
         new("nl",
             ["negeer", "negeren", "vergeet", "vergeten", "sla over", "houd geen rekening"],
             ["vorige", "eerdere", "voorgaande", "bovenstaande", "hierboven", "alle", "alles", "oorspronkelijke"],

@@ -32,6 +32,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string ReadingsChecksFile = "readings_checks.jsonl";
     public const string PromptsChecksFile = "prompts_checks.jsonl";
     public const string JailbreakChecksFile = "jailbreak_checks.jsonl";
+    public const string AuthorityChecksFile = "authority_checks.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -124,6 +125,15 @@ public sealed class HeldOutSets(DataFolders folders)
     /// <c>jailbreaks-after</c> and <c>messages-after</c> (the second writer's, measured once the revision was done).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> JailbreakChecks() => Sets(JailbreakChecksFile);
+
+    /// <summary>
+    /// Requests written for this repository (not public data) by three writers who saw nothing of the project: a claim of
+    /// standing over the assistant (its developer, an admin, a privileged mode, the police) and ordinary messages in the
+    /// same words; <c>claims-revised-on</c> and <c>messages-revised-on</c> were read while the frame was written,
+    /// <c>claims-after</c> and <c>messages-after</c> (the second writer's) and <c>claims-after-2</c> and
+    /// <c>messages-after-2</c> (the third's) were measured once it was fixed.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AuthorityChecks() => Sets(AuthorityChecksFile);
 
     // A file of rows with a "set" and a "text", grouped by set.
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Sets(string file) =>

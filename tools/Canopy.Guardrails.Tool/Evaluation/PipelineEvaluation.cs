@@ -58,6 +58,13 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("ordinary messages in a jailbreak's words (written here; the jailbreak frames were revised on them)", jailbreaks["messages-revised-on"], false));
         Add(await InputAsync("jailbreak prompts written after the jailbreak frames' revision", jailbreaks["jailbreaks-after"], true));
         Add(await InputAsync("ordinary messages in a jailbreak's words, written after that revision", jailbreaks["messages-after"], false));
+        var authority = held.AuthorityChecks();
+        Add(await InputAsync("claims of standing over the assistant (written here; read while the claimed-authority frame was written)", authority["claims-revised-on"], true));
+        Add(await InputAsync("ordinary messages in such a claim's words (written here; read while that frame was written)", authority["messages-revised-on"], false));
+        Add(await InputAsync("claims of standing over the assistant, written by another hand and measured once that frame was fixed", authority["claims-after"], true));
+        Add(await InputAsync("ordinary messages in such a claim's words, by that hand", authority["messages-after"], false));
+        Add(await InputAsync("claims of standing over the assistant by a third hand, measured once that frame was fixed", authority["claims-after-2"], true));
+        Add(await InputAsync("ordinary messages in such a claim's words, by the third hand", authority["messages-after-2"], false));
         var research = held.ResearchQuestions();
         Add(await InputAsync("research questions on sensitive topics (written here; in-sample for the research-question rule)", research["sensitive"], false));
         Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));
