@@ -22,7 +22,8 @@ public static partial class JailbreakFrame
         List<string> found = [];
         foreach (var cue in Strong)
             if (!found.Contains(cue.Name) && cue.IsIn(prepared)) found.Add(cue.Name);
-        if (AuthorityCues.Any(cue => cue.IsIn(prepared))) found.Add("claimed_authority");
+        foreach (var cue in AuthorityCues)
+            if (cue.IsIn(prepared)) { found.Add(cue.Name); break; }
         var suppressed = SuppressedCaveats(prepared);
         if (suppressed >= 2) found.Add("caveats_forbidden");
         if (IsLeetspeak(text)) found.Add("leetspeak");

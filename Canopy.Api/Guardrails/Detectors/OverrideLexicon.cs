@@ -10,7 +10,8 @@ namespace Canopy.Api.Guardrails;
 /// for "question", "example" or "message" is no instruction, so a student correcting themselves ("Vergiss meine letzte
 /// Frage") passes, and naming the system prompt without asking for it ("¿Cómo protegen las empresas su prompt del
 /// sistema?") passes. Of the words to dismiss, only Spanish and Portuguese "ignore" is also English, and it counts only beside that
-/// language's words for "earlier" and "instructions" ("Ignore as instruções anteriores"): English is the patterns' and the
+/// language's words for "earlier" and "instructions" ("Ignore as instruções anteriores"; of those, only "anterior" and
+/// "prompt" are English too): English is the patterns' and the
 /// injection classifier's, which read who is told what. Terms are as in <see cref="HarmLexicon"/>: "*" marks a stem; Chinese, Japanese, Thai and Arabic
 /// terms match anywhere.
 /// </summary>
