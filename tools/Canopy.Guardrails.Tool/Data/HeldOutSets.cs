@@ -33,6 +33,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string PromptsChecksFile = "prompts_checks.jsonl";
     public const string JailbreakChecksFile = "jailbreak_checks.jsonl";
     public const string AuthorityChecksFile = "authority_checks.jsonl";
+    public const string HarmRequestsFile = "harm_requests.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -134,6 +135,16 @@ public sealed class HeldOutSets(DataFolders folders)
     /// <c>messages-after-2</c> (the third's) were measured once it was fixed.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> AuthorityChecks() => Sets(AuthorityChecksFile);
+
+    /// <summary>
+    /// Requests written for this repository (not public data) by three writers who saw nothing of the project: requests
+    /// for harm in the task style of red-team lists (weapons, poisons, drugs, malware, fraud, hoaxes, threats, hate,
+    /// violence, self-harm, theft, stalking) and students' questions on the same subjects in the same words;
+    /// <c>requests-revised-on</c> and <c>questions-revised-on</c> were read while the harm lexicon's English rules were
+    /// extended, <c>requests-after</c>/<c>questions-after</c> (the second writer's) and <c>requests-after-2</c>/
+    /// <c>questions-after-2</c> (the third's) were measured once they were fixed.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> HarmRequests() => Sets(HarmRequestsFile);
 
     // A file of rows with a "set" and a "text", grouped by set.
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Sets(string file) =>

@@ -65,6 +65,13 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("ordinary messages in such a claim's words, by that hand", authority["messages-after"], false));
         Add(await InputAsync("claims of standing over the assistant by a third hand, measured once that frame was fixed", authority["claims-after-2"], true));
         Add(await InputAsync("ordinary messages in such a claim's words, by the third hand", authority["messages-after-2"], false));
+        var harm = held.HarmRequests();
+        Add(await InputAsync("requests for harm in a red-team list's words (written here; read while the English harm rules were extended)", harm["requests-revised-on"], true));
+        Add(await InputAsync("questions on the same subjects (written here; read while those rules were extended)", harm["questions-revised-on"], false));
+        Add(await InputAsync("requests for harm by another hand, measured once those rules were fixed", harm["requests-after"], true));
+        Add(await InputAsync("questions on the same subjects, by that hand", harm["questions-after"], false));
+        Add(await InputAsync("requests for harm by a third hand, measured once those rules were fixed", harm["requests-after-2"], true));
+        Add(await InputAsync("questions on the same subjects, by the third hand", harm["questions-after-2"], false));
         var research = held.ResearchQuestions();
         Add(await InputAsync("research questions on sensitive topics (written here; in-sample for the research-question rule)", research["sensitive"], false));
         Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));
