@@ -39,8 +39,8 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
         return p >= Threshold ? [new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block)] : [];
     }
 
-    /// <summary>A request to report, prevent or get through a harm, or a research question about one: not read as a request for it.</summary>
-    public static bool IsExempt(string text) => ProtectiveRequest.Matches(text) || ResearchQuestion.Matches(text);
+    /// <summary>A request to report, prevent or get through a harm, a research question or a course's question about one: not read as a request for it.</summary>
+    public static bool IsExempt(string text) => ProtectiveRequest.Matches(text) || ResearchQuestion.Matches(text) || ExplanatoryQuestion.Matches(text);
 
     /// <summary>The request's score: the second stage's when the first reaches the gate, else the first stage's (below the gate).</summary>
     public double Score(string text) => Score(text, embedder.EmbedRequest(text));

@@ -142,7 +142,9 @@ public sealed class HeldOutSets(DataFolders folders)
     /// violence, self-harm, theft, stalking) and students' questions on the same subjects in the same words;
     /// <c>requests-revised-on</c> and <c>questions-revised-on</c> were read while the harm lexicon's English rules were
     /// extended, <c>requests-after</c>/<c>questions-after</c> (the second writer's) and <c>requests-after-2</c>/
-    /// <c>questions-after-2</c> (the third's) were measured once they were fixed.
+    /// <c>questions-after-2</c> (the third's) were measured once they were fixed; <c>framed-questions</c> and
+    /// <c>framed-requests</c> (a fourth writer's) are questions about a harm from the law's, a clinic's or a course's side
+    /// and requests for harm behind the same framing, measured once the explanatory-question rule was fixed.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> HarmRequests() => Sets(HarmRequestsFile);
 

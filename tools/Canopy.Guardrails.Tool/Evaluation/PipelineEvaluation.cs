@@ -72,6 +72,8 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("questions on the same subjects, by that hand", harm["questions-after"], false));
         Add(await InputAsync("requests for harm by a third hand, measured once those rules were fixed", harm["requests-after-2"], true));
         Add(await InputAsync("questions on the same subjects, by the third hand", harm["questions-after-2"], false));
+        Add(await InputAsync("questions on a harm from the law's, a clinic's or a course's side, by a fourth hand, measured once the explanatory-question rule was fixed", harm["framed-questions"], false));
+        Add(await InputAsync("requests for harm behind that framing (awareness, research, a class), by the fourth hand", harm["framed-requests"], true));
         var research = held.ResearchQuestions();
         Add(await InputAsync("research questions on sensitive topics (written here; in-sample for the research-question rule)", research["sensitive"], false));
         Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));
