@@ -35,7 +35,9 @@ public static partial class EnglishHarmfulText
         "trick", "steal", "harvest*", "phish*", "pro-ana", "thinspiration", "thinspo", "meanspo", "cause autism", "causes autism", "staged",
         "faked", "never happened", "was stolen", "was rigged", "is a hoax", "flat earth", "earth is flat", "5g", "cures", "cure", "arguing",
         "claiming", "saying", "stating", "proving", "showing", "insisting", "argues", "claims", "says", "states", "proves", "shows", "casualties",
-        "as many", "election", "polling", "voting", "vote",
+        "as many", "election", "polling", "voting", "vote", "collect*", "captur*", "grab*", "feel ugly", "feel suicidal", "feel like dying",
+        "reject*", "keep out", "keeps out", "banned", "expelled", "deported", "killed", "exterminated", "removed", "sterili*", "locked up",
+        "segregated", "wiped out", "eliminated", "not be allowed", "never be allowed",
     ]);
 
     // A command to write or make something, opening a sentence or clause or after "can you", "help me" and the like.
