@@ -158,10 +158,11 @@ public sealed class DocumentProcessor(
             try { hash = await DocumentFiles.HashFileAsync(file, CancellationToken.None); }
             catch (IOException) { }
         }
-        Stop(documentId, BudgetStop.Cancelled);
         await _commit.WaitAsync(CancellationToken.None);
         try
         {
+            // Stopped under the commit lock: the job cannot record its own "cancelled" failure first and leave nothing to cancel.
+            Stop(documentId, BudgetStop.Cancelled);
             if (!await queue.CancelAsync(documentId, "Ingestion was cancelled on request.", hash, CancellationToken.None)) return false;
             await index.DeleteDocumentAsync(documentId, CancellationToken.None);
         }
