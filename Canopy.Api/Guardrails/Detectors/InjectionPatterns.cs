@@ -38,6 +38,8 @@ public static partial class InjectionPatterns
 
     private const string OverrideVerb = @"(ignore|ignoring|disregard|forget|override|bypass|skip|drop|abandon|discard|neglect|dismiss)\b";
     private const string NotMine = @"(?:(?!\bmy\b).)"; // "disregard my previous message" is the student's own words
+    // "Ignore the instructions I gave you about tone" and "forget everything I wrote before" take back the student's own words.
+    private const string NotTheStudents = @"(?! (that |which )?(i|we)( just| had| have)? (said|wrote|gave|sent|typed|told|asked|mentioned|made|put|added|shared|pasted)\b)";
     private const string OverriddenThing = @"(instructions?|prompts?|rules|directions?|directives?|guidelines|context|orders?|commands?|tasks?|messages?|constraints|restrictions|everything)\b";
 
     // Either the model's own earlier instructions ("ignore all preceding orders") unless a person is the subject ("should I
@@ -45,13 +47,13 @@ public static partial class InjectionPatterns
     // "please", "you", "to" (not "a player can ignore the rules of the game"). The verb comes first so the search can
     // start from it; the look-behinds then read what stands before it.
     [GeneratedRegex(@"\b" + OverrideVerb + @"(?:(?<!\b(i|we|they|he|she|people|someone|somebody|one|students?|users?) \w+)" + NotMine + @"{0,40}\b(previous|prior|above|earlier|preceding|former|system|initial|original|your)\b" + NotMine + @"{0,30}\b(instructions?|prompts?|directions?|directives?|guidelines|context|orders?|commands?|constraints)\b"
-        + @"|(?<=(^|[.!?:;,""'()\[\]*>-]\s*|\b(please|and|then|now|just|also|simply|kindly|first|so|but|or|you|must|should|will|to|always|immediately|strictly|completely|hereby|ok|okay)\s+)\w+)" + NotMine + @"{0,40}\b(previous|prior|above|earlier|preceding|former|all|any|every|your|the|these|those|system|initial|original|provided)\b" + NotMine + @"{0,30}\b" + OverriddenThing + ")")]
+        + @"|(?<=(^|[.!?:;,""'()\[\]*>-]\s*|\b(please|and|then|now|just|also|simply|kindly|first|so|but|or|you|must|should|will|to|always|immediately|strictly|completely|hereby|ok|okay)\s+)\w+)" + NotMine + @"{0,40}\b(previous|prior|above|earlier|preceding|former|all|any|every|your|the|these|those|system|initial|original|provided)\b" + NotMine + @"{0,30}\b" + OverriddenThing + ")" + NotTheStudents)]
     private static partial Regex IgnorePrevious();
 
-    [GeneratedRegex(@"\b(forget|ignore|disregard) (about )?(everything|all( of)? (that|this|the above|what))\b(?! i (said|wrote|asked) about\b)")]
+    [GeneratedRegex(@"\b(forget|ignore|disregard) (about )?(everything|all( of)? (that|this|the above|what))\b" + NotTheStudents)]
     private static partial Regex ForgetEverything();
 
-    [GeneratedRegex(@"\b(ignore|disregard|forget) (the |everything )?(above|before that|what i (said|told you))\b(?! (typos?|mistakes?|errors?|spelling|grammar|formatting|message|question|sentence|paragraph|example|draft|line|part)\b)")]
+    [GeneratedRegex(@"\b(ignore|disregard|forget) (the |everything )?(above|before that|what i (said|told you)(?! (about|regarding)\b))\b(?! (typos?|mistakes?|errors?|spelling|grammar|formatting|message|question|sentence|paragraph|example|draft|line|part)\b)")]
     private static partial Regex IgnoreTheAbove();
 
     [GeneratedRegex(@"\bforget (everything|all) (before|above|we|you)\b")]

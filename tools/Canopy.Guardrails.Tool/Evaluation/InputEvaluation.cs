@@ -19,14 +19,14 @@ public sealed record SourceResult(string Group, RowKind Kind, bool Reworded, Rat
 /// attack is still caught when it comes as an instruction. <paramref name="sentenceRows"/> are the same rows with the
 /// second stage's features.
 /// </summary>
-public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<Featured> sentenceRows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule, ThresholdRule injectionRule, MiniLmTokens vocabulary)
+public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<Featured> sentenceRows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule, TrainerSettings injectionSettings, ThresholdRule injectionRule, MiniLmTokens vocabulary)
 {
     // The rule-based detectors of the input stage that nothing here trains: HAP, the built-in topic policy, adversarial
     // suffixes, the harm and injection lexicons of the languages the classifiers do not read, and jailbreak frames.
     private readonly IGuardrailDetector[] _rules = [new HapDetector(vocabulary), new TopicPolicyDetector(), new AdversarialSuffixDetector(), new HarmLexiconDetector(), new InjectionLexiconDetector(), new JailbreakFrameDetector()];
 
     private readonly (ModelCache First, ModelCache Second) _harm = (Cache(rows, settings, HarmTask.Trains), Cache(sentenceRows, settings, HarmTask.Trains));
-    private readonly (ModelCache First, ModelCache Second) _injection = (Cache(rows, settings, InjectionTask.Trains), Cache(sentenceRows, settings, InjectionTask.Trains));
+    private readonly (ModelCache First, ModelCache Second) _injection = (Cache(rows, injectionSettings, InjectionTask.Trains), Cache(sentenceRows, injectionSettings, InjectionTask.Trains));
 
     private static ModelCache Cache(IReadOnlyList<Featured> rows, TrainerSettings settings, Func<LabelledRow, bool> trains) => new(excluded =>
     {

@@ -53,6 +53,9 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("jailbreak prompts (written here; not trained on; read while the jailbreak frames were revised)", prompts["jailbreaks/en"], true));
         Add(await InputAsync("messages using an attack's words in English (written here; not trained on)", prompts["benign/en"], false));
         Add(await InputAsync("messages using an attack's words in other languages (written here; not trained on)", prompts["benign/other"], false));
+        var injectionChecks = held.InjectionChecks();
+        Add(await InputAsync("prompt injections written beside train/injections.jsonl, never trained on", injectionChecks["injections"], true));
+        Add(await InputAsync("ordinary messages in an injection's words, by the same writer", injectionChecks["messages"], false));
         var jailbreaks = held.JailbreakChecks();
         Add(await InputAsync("jailbreak prompts (written here; the jailbreak frames were revised on them)", jailbreaks["jailbreaks-revised-on"], true));
         Add(await InputAsync("ordinary messages in a jailbreak's words (written here; the jailbreak frames were revised on them)", jailbreaks["messages-revised-on"], false));

