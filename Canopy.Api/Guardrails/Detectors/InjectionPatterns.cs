@@ -2,8 +2,14 @@ using System.Text.RegularExpressions;
 
 namespace Canopy.Api.Guardrails;
 
-/// <summary>One phrasing of an attack: what it is called, what it reports, and where it applies.</summary>
-public sealed record InjectionPattern(string Name, string Category, bool InPassages, Regex Regex);
+/// <summary>
+/// One phrasing of an attack: what it is called, what it reports, and where it applies; <paramref name="InPassage"/>, if
+/// set, is the form read in a retrieved passage, where "I" is the document's writer rather than the student.
+/// </summary>
+public sealed record InjectionPattern(string Name, string Category, bool InPassages, Regex Regex, Regex? InPassage = null)
+{
+    public Regex For(GuardrailStage stage) => stage == GuardrailStage.Context ? InPassage ?? Regex : Regex;
+}
 
 /// <summary>
 /// Phrasings of instruction override, prompt extraction, secret fishing and jailbreak personas. Each entry stays only
@@ -15,9 +21,9 @@ public static partial class InjectionPatterns
 {
     public static readonly IReadOnlyList<InjectionPattern> All =
     [
-        new("ignore_previous", "instruction_override", true, IgnorePrevious()),
-        new("forget_everything", "instruction_override", true, ForgetEverything()),
-        new("ignore_the_above", "instruction_override", true, IgnoreTheAbove()),
+        new("ignore_previous", "instruction_override", true, IgnorePrevious(), IgnorePreviousInPassage()),
+        new("forget_everything", "instruction_override", true, ForgetEverything(), ForgetEverythingInPassage()),
+        new("ignore_the_above", "instruction_override", true, IgnoreTheAbove(), IgnoreTheAboveInPassage()),
         new("forget_all_before", "instruction_override", true, ForgetAllBefore()),
         new("ignore_and_say", "instruction_override", true, IgnoreAndSay()),
         new("new_task_marker", "instruction_override", true, NewTaskMarker()),
@@ -38,7 +44,8 @@ public static partial class InjectionPatterns
 
     private const string OverrideVerb = @"(ignore|ignoring|disregard|forget|override|bypass|skip|drop|abandon|discard|neglect|dismiss)\b";
     private const string NotMine = @"(?:(?!\bmy\b).)"; // "disregard my previous message" is the student's own words
-    // "Ignore the instructions I gave you about tone" and "forget everything I wrote before" take back the student's own words.
+    // "Ignore the instructions I gave you about tone" and "forget everything I wrote before" take back the student's own
+    // words; in a passage the writer's "I" is no student's, so the passage forms read them.
     private const string NotTheStudents = @"(?! (that |which )?(i|we)( just| had| have)? (said|wrote|gave|sent|typed|told|asked|mentioned|made|put|added|shared|pasted)\b)";
     private const string OverriddenThing = @"(instructions?|prompts?|rules|directions?|directives?|guidelines|context|orders?|commands?|tasks?|messages?|constraints|restrictions|everything)\b";
 
@@ -46,15 +53,31 @@ public static partial class InjectionPatterns
     // ignore the earlier instructions"), or any "ignore all/the … rules" told to the model: opening a clause or after
     // "please", "you", "to" (not "a player can ignore the rules of the game"). The verb comes first so the search can
     // start from it; the look-behinds then read what stands before it.
-    [GeneratedRegex(@"\b" + OverrideVerb + @"(?:(?<!\b(i|we|they|he|she|people|someone|somebody|one|students?|users?) \w+)" + NotMine + @"{0,40}\b(previous|prior|above|earlier|preceding|former|system|initial|original|your)\b" + NotMine + @"{0,30}\b(instructions?|prompts?|directions?|directives?|guidelines|context|orders?|commands?|constraints)\b"
-        + @"|(?<=(^|[.!?:;,""'()\[\]*>-]\s*|\b(please|and|then|now|just|also|simply|kindly|first|so|but|or|you|must|should|will|to|always|immediately|strictly|completely|hereby|ok|okay)\s+)\w+)" + NotMine + @"{0,40}\b(previous|prior|above|earlier|preceding|former|all|any|every|your|the|these|those|system|initial|original|provided)\b" + NotMine + @"{0,30}\b" + OverriddenThing + ")" + NotTheStudents)]
+    private const string IgnorePreviousForm = @"\b" + OverrideVerb + @"(?:(?<!\b(i|we|they|he|she|people|someone|somebody|one|students?|users?) \w+)" + NotMine + @"{0,40}\b(previous|prior|above|earlier|preceding|former|system|initial|original|your)\b" + NotMine + @"{0,30}\b(instructions?|prompts?|directions?|directives?|guidelines|context|orders?|commands?|constraints)\b"
+        + @"|(?<=(^|[.!?:;,""'()\[\]*>-]\s*|\b(please|and|then|now|just|also|simply|kindly|first|so|but|or|you|must|should|will|to|always|immediately|strictly|completely|hereby|ok|okay)\s+)\w+)" + NotMine + @"{0,40}\b(previous|prior|above|earlier|preceding|former|all|any|every|your|the|these|those|system|initial|original|provided)\b" + NotMine + @"{0,30}\b" + OverriddenThing + ")";
+
+    [GeneratedRegex(IgnorePreviousForm + NotTheStudents)]
     private static partial Regex IgnorePrevious();
 
-    [GeneratedRegex(@"\b(forget|ignore|disregard) (about )?(everything|all( of)? (that|this|the above|what))\b" + NotTheStudents)]
+    [GeneratedRegex(IgnorePreviousForm)]
+    private static partial Regex IgnorePreviousInPassage();
+
+    private const string ForgetEverythingForm = @"\b(forget|ignore|disregard) (about )?(everything|all( of)? (that|this|the above|what))\b";
+
+    [GeneratedRegex(ForgetEverythingForm + NotTheStudents)]
     private static partial Regex ForgetEverything();
 
-    [GeneratedRegex(@"\b(ignore|disregard|forget) (the |everything )?(above|before that|what i (said|told you)(?! (about|regarding)\b))\b(?! (typos?|mistakes?|errors?|spelling|grammar|formatting|message|question|sentence|paragraph|example|draft|line|part)\b)")]
+    [GeneratedRegex(ForgetEverythingForm + @"(?! i (said|wrote|asked) about\b)")]
+    private static partial Regex ForgetEverythingInPassage();
+
+    private const string IgnoreTheAboveStart = @"\b(ignore|disregard|forget) (the |everything )?(above|before that|what i (said|told you)";
+    private const string IgnoreTheAboveEnd = @")\b(?! (typos?|mistakes?|errors?|spelling|grammar|formatting|message|question|sentence|paragraph|example|draft|line|part)\b)";
+
+    [GeneratedRegex(IgnoreTheAboveStart + @"(?! (about|regarding)\b)" + IgnoreTheAboveEnd)]
     private static partial Regex IgnoreTheAbove();
+
+    [GeneratedRegex(IgnoreTheAboveStart + IgnoreTheAboveEnd)]
+    private static partial Regex IgnoreTheAboveInPassage();
 
     [GeneratedRegex(@"\bforget (everything|all) (before|above|we|you)\b")]
     private static partial Regex ForgetAllBefore();

@@ -20,24 +20,24 @@ public sealed class PromptInjectionDetector(IReadOnlyList<InjectionPattern> patt
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
         var active = stage == GuardrailStage.Context ? patterns.Where(p => p.InPassages).ToList() : patterns;
-        if (Match(text, active) is { } found)
+        if (Match(text, active, stage) is { } found)
             return [new Detection(Name, stage == GuardrailStage.Context ? "indirect_injection" : found.Category, 0.95, GuardrailAction.Block)];
         foreach (var decoded in EncodedPayloads.Decode(text))
         {
-            if (Match(decoded, active) is not null)
+            if (Match(decoded, active, stage) is not null)
                 return [new Detection(Name, "encoded_payload", 0.9, GuardrailAction.Block)];
         }
         return [];
     }
 
-    /// <summary>The first pattern that matches any view of the text (as written, and de-obfuscated).</summary>
-    public static InjectionPattern? Match(string text, IReadOnlyList<InjectionPattern> patterns)
+    /// <summary>The first pattern that matches any view of the text (as written, and de-obfuscated) in its form for the stage.</summary>
+    public static InjectionPattern? Match(string text, IReadOnlyList<InjectionPattern> patterns, GuardrailStage stage = GuardrailStage.Input)
     {
         foreach (var view in TextNormalizer.Views(text))
         {
             foreach (var pattern in patterns)
             {
-                if (pattern.Regex.IsMatch(view)) return pattern;
+                if (pattern.For(stage).IsMatch(view)) return pattern;
             }
         }
         return null;

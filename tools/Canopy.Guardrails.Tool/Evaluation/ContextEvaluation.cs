@@ -77,7 +77,7 @@ public sealed class ContextEvaluation(PassageFeatures features, PatternSelection
     {
         var outcomes = passages.AsParallel().AsOrdered().Select(p =>
         {
-            var byPattern = PromptInjectionDetector.Match(p.Text, kept) is not null;
+            var byPattern = PromptInjectionDetector.Match(p.Text, kept, GuardrailStage.Context) is not null;
             var byClassifier = Score(model, p.Text) >= model.Threshold;
             var byHarm = (harmDetector?.Detect(p.Text, GuardrailStage.Context).Any() ?? false) || Lexicon.Detect(p.Text, GuardrailStage.Context).Any();
             return (p, dropped: byPattern || byClassifier || byHarm, byPattern, byClassifier, byHarm);
