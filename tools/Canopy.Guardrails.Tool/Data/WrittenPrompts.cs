@@ -51,5 +51,9 @@ public static class WrittenPrompts
 
     private static IEnumerable<JsonElement> Lines(DataFolders folders, string file) =>
         folders.Find(file) is not { } path ? [] : System.IO.File.ReadLines(path).Where(l => l.Length > 0)
-            .Select(l => JsonDocument.Parse(l).RootElement.Clone());
+            .Select(l =>
+            {
+                using var doc = JsonDocument.Parse(l);
+                return doc.RootElement.Clone();
+            });
 }
