@@ -7,10 +7,10 @@ namespace Canopy.Api.Guardrails;
 /// evaluated leave-one-source-out by <c>tools/Canopy.Guardrails.Tool</c>: a linear classifier over pooled
 /// all-MiniLM-L6-v2 token vectors and framing signals reads every request, and a request it scores at or over the
 /// gate is decided by a second one that also reads MiniLM's sentence vector (<see cref="SentenceStage"/>). At the
-/// context stage both read each sentence, line or quoted value of a passage in the same way, so that a request for
-/// harm planted in a document drops it (a mail header line naming senders or recipients is not read: it asks
-/// nothing). It reads English only and abstains on other languages, recording each text it leaves unread
-/// (<see cref="UnreadText"/>).
+/// context stage both read each sentence, line or quoted value of a passage that names a harm or is put as a request,
+/// in the same way, so that a request for harm planted in a document drops it (a line of dialogue that does neither,
+/// and a mail header line naming senders or recipients, is not read: it asks the model nothing). It reads English
+/// only and abstains on other languages, recording each text it leaves unread (<see cref="UnreadText"/>).
 /// </summary>
 /// <param name="sentence">The second stage; without it the first stage decides requests with its own threshold.</param>
 public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierModel model, SentenceStage? sentence, Func<string, IReadOnlyList<PassagePiece>> piecesOf)
@@ -57,6 +57,10 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
     // A request has a few words at least: a heading such as "Safety and Equipment" scores as high as any request.
     private const int MinimumRequestWords = 5;
 
+    // A request for harm planted in a document names a harm or is put as a request; a line of dialogue or oratory that
+    // does neither ("What more do they want?", "Don't stop to talk to anyone.") is the document's own.
+    private static bool MayRequestHarm(string lower) => HazardTerms.NamesAny(lower) || HazardTerms.Asks(lower) || TextSignals.HasRequestForm(lower);
+
     // The first piece at or over the threshold is enough to drop the passage; a passage that passes with pieces it
     // could not read says so.
     private IEnumerable<Detection> DetectInPassage(string passage)
@@ -73,6 +77,7 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
                 firstUnread ??= piece;
                 continue;
             }
+            if (!MayRequestHarm(piece.ToLowerInvariant())) continue;
             var p = Score(piece, text);
             if (p >= Threshold)
                 return [new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block, segment.Start, segment.Length)];

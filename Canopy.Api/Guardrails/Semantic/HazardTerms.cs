@@ -34,6 +34,12 @@ public static partial class HazardTerms
         into[Categories.Length + 1] = MathF.Min(1, hits / 3f);
     }
 
+    /// <summary>Whether folded, lower-case <paramref name="lower"/> names a hazard of any category.</summary>
+    public static bool NamesAny(string lower) => Array.Exists(Categories, c => c.IsMatch(lower));
+
+    /// <summary>Whether folded, lower-case <paramref name="lower"/> asks for help: how do I, how to, tell me, teach me, I want to.</summary>
+    public static bool Asks(string lower) => Request().IsMatch(lower);
+
     [GeneratedRegex(@"\b(bombs?|explosives?|detonat\w*|grenades?|molotov|napalm|thermite|tnt|nitroglycerin|gunpowder|firearms?|guns?|rifles?|ammunition|silencers?|weapons?|nerve agents?|sarin|ricin|anthrax|botulinum|bioweapons?|uranium|plutonium|mustard gas|chlorine gas|poison\w*|toxins?|cyanide|arsenic)\b")]
     private static partial Regex Weapons();
 

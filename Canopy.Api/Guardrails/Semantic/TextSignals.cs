@@ -60,6 +60,17 @@ public static partial class TextSignals
         HazardTerms.Write(lower, into[7] > 0 || into[9] > 0, into[Own.Length..]);
     }
 
+    /// <summary>
+    /// Whether folded, lower-case <paramref name="lower"/> has a request's form: how to, a task verb first, evasion,
+    /// role-play or refusal suppression. An order between people in a story or a speech ("Tell him I'm out", "Find the
+    /// thing nobody wants to fix") opens with a verb of talk, not of a task.
+    /// </summary>
+    public static bool HasRequestForm(string lower) =>
+        HowTo().IsMatch(lower) || TaskVerb().IsMatch(lower) || Evasion().IsMatch(lower) || RolePlay().IsMatch(lower) || RefusalSuppression().IsMatch(lower);
+
+    [GeneratedRegex(@"^\W*(please\s+)?(write|create|generate|give|explain|describe|list|provide|draft|compose|design|develop|suggest|teach|outline|produce|build|summari[sz]e|translate|rewrite)\b")]
+    private static partial Regex TaskVerb();
+
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();
 

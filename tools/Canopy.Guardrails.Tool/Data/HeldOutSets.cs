@@ -20,6 +20,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string XquadFile = "qa_xquad_en_squad11_subset.json";
     public const string SciqFile = "qa_sciq_test.csv";
     public const string CourseEmailsFile = "course_emails.jsonl";
+    public const string FollowUpsFile = "followups.jsonl";
     public const string HarmWordsFile = "harm_words.jsonl";
     public const string AttackWordsFile = "attack_words.jsonl";
     public const string ResearchQuestionsFile = "research_questions.jsonl";
@@ -53,6 +54,9 @@ public sealed class HeldOutSets(DataFolders folders)
     /// university assistant retrieves or is given, which none of the public sets resembles.
     /// </summary>
     public IReadOnlyList<string> CourseEmails() => Texts(CourseEmailsFile);
+
+    /// <summary>Short follow-ups a student sends mid-conversation, written for this repository (not public data): "Why did she poison him?"</summary>
+    public IReadOnlyList<string> FollowUps() => Texts(FollowUpsFile);
 
     public MailChecks MailChecks() => Data.MailChecks.Read(folders.Require(Data.MailChecks.File));
 

@@ -106,6 +106,7 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await OutputAsync("history answers telling a hateful view (written here; in-sample for the reported-view rule)", reported["with-rule"], false));
         Add(await OutputAsync("history answers telling a hateful view, written after that rule", reported["after-rule"], false));
         Add(await OutputAsync("the same views in the speaker's own voice (written here)", reported["own-voice"], true));
+        Add(await InputAsync("short follow-ups in a conversation (written here; measured, not tuned on)", held.FollowUps(), false));
         foreach (var set in held.StudentQuestions().GroupBy(r => r.Source))
             Add(await InputAsync($"{set.Key} questions", set.Select(r => r.Text), false));
         foreach (var feature in new[] { FeatureCatalog.SocraticTutor, FeatureCatalog.Summarize })
@@ -130,6 +131,9 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await ContextAsync("course readings (written here; read while the context settings were chosen)", readings["chosen-on"], false));
         foreach (var r in await AppendedAsync(readings["after"], injections, "course readings written before the context settings, measured after",
             "those readings, evaluation-only injection appended", "of them, readings kept when clean"))
+            Add(r);
+        foreach (var r in await AppendedAsync(readings["third"], injections, "course readings by a third hand, measured after the harm classifier's passage gate was chosen",
+            "the third hand's readings, evaluation-only injection appended", "of them, the third hand's readings kept when clean"))
             Add(r);
         return results;
     }
