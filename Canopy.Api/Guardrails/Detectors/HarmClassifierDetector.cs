@@ -1,4 +1,5 @@
 using Canopy.Api.Guardrails.Semantic;
+using Canopy.Api.Guardrails.Text;
 
 namespace Canopy.Api.Guardrails;
 
@@ -57,9 +58,9 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
     // A request has a few words at least: a heading such as "Safety and Equipment" scores as high as any request.
     private const int MinimumRequestWords = 5;
 
-    // A request for harm planted in a document names a harm or is put as a request; a line of dialogue or oratory that
-    // does neither ("What more do they want?", "Don't stop to talk to anyone.") is the document's own.
-    private static bool MayRequestHarm(string lower) => HazardTerms.NamesAny(lower) || HazardTerms.Asks(lower) || TextSignals.HasRequestForm(lower);
+    // A request for harm planted in a document names a harm or is put as a request (read on the folded text, as the
+    // signals are); a line of dialogue or oratory that does neither ("What more do they want?") is the document's own.
+    private static bool MayRequestHarm(string folded) => HazardTerms.NamesAny(folded) || HazardTerms.Asks(folded) || TextSignals.HasRequestForm(folded);
 
     // The first piece at or over the threshold is enough to drop the passage; a passage that passes with pieces it
     // could not read says so.
@@ -77,7 +78,7 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
                 firstUnread ??= piece;
                 continue;
             }
-            if (!MayRequestHarm(piece.ToLowerInvariant())) continue;
+            if (!MayRequestHarm(TextNormalizer.Fold(piece))) continue;
             var p = Score(piece, text);
             if (p >= Threshold)
                 return [new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block, segment.Start, segment.Length)];
