@@ -71,7 +71,7 @@ public sealed partial class AdversarialSuffixDetector : IGuardrailDetector
         return core.Length > 0 && core.All(c => char.IsLetter(c) || c is '\'' or '-' or '’');
     }
 
-    private static readonly char[] Edges = ['"', '\'', '(', ')', '[', ']', '.', ',', '!', '?', ';', ':', '“', '”', '‘', '’'];
+    internal static readonly char[] Edges = ['"', '\'', '(', ')', '[', ']', '.', ',', '!', '?', ';', ':', '“', '”', '‘', '’'];
 
     /// <summary>A token prose does not make: letters glued to symbols, a camel-cased join, or a cluster of symbols.</summary>
     public static bool IsOdd(string token)

@@ -10,7 +10,8 @@ namespace Canopy.Api.Guardrails;
 /// gate is decided by a second one that also reads MiniLM's sentence vector (<see cref="SentenceStage"/>). At the
 /// context stage both read each sentence, line or quoted value of a passage that names a harm or is put as a request,
 /// in the same way, so that a request for harm planted in a document drops it (a line of dialogue that does neither,
-/// and a mail header line naming senders or recipients, is not read: it asks the model nothing). It reads English
+/// and a mail header line naming senders or recipients, is not read: it asks the model nothing). A request that ends in
+/// a noisy tail, as an optimised suffix is, is also read without it (<see cref="SuffixTail"/>). It reads English
 /// only and abstains on other languages, recording each text it leaves unread (<see cref="UnreadText"/>).
 /// </summary>
 /// <param name="sentence">The second stage; without it the first stage decides requests with its own threshold.</param>
@@ -30,14 +31,24 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
         if (stage == GuardrailStage.Context) return DetectInPassage(text);
-        if (!EnglishText.IsEnglish(text))
+        var english = EnglishText.IsEnglish(text);
+        if (english && Read(text) is { } found) return [found];
+        // An optimised suffix pulls a request's score down, or out of English: the request before it is read alone too.
+        foreach (var head in SuffixTail.Heads(text, embedder.Tokens.IsKnownWord))
         {
-            UnreadText.Record(Name, stage, text);
-            return [];
+            if (!EnglishText.IsEnglish(head)) continue;
+            english = true;
+            if (Read(head) is { } inHead) return [inHead];
         }
-        if (IsExempt(text)) return [];
-        var p = Score(text);
-        return p >= Threshold ? [new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block)] : [];
+        if (!english) UnreadText.Record(Name, stage, text);
+        return [];
+    }
+
+    private Detection? Read(string request)
+    {
+        if (IsExempt(request)) return null;
+        var p = Score(request);
+        return p >= Threshold ? new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block) : null;
     }
 
     /// <summary>A request to report, prevent or get through a harm, a research question or a course's question about one: not read as a request for it.</summary>

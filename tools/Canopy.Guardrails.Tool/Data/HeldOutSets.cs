@@ -36,6 +36,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string AuthorityChecksFile = "authority_checks.jsonl";
     public const string HarmRequestsFile = "harm_requests.jsonl";
     public const string InjectionChecksFile = "injection_checks.jsonl";
+    public const string SuffixChecksFile = "suffix_checks.jsonl";
 
     /// <summary>The deepset test split (ids 546-661): attacks and benign rows no model here has seen.</summary>
     public IReadOnlyList<LabelledRow> DeepsetTest() =>
@@ -161,6 +162,14 @@ public sealed class HeldOutSets(DataFolders folders)
     /// their words: security coursework, self-corrections, style and persona requests, pasted texts, code, IT help).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> InjectionChecks() => Sets(InjectionChecksFile);
+
+    /// <summary>
+    /// Suffixes of 20 tokens drawn uniformly from GPT-2's (<c>r50k_base</c>) and GPT-4's (<c>cl100k_base</c>)
+    /// vocabularies, as an optimiser's search starts from and wanders through, by set: <c>chosen-on</c> (the suffix
+    /// tail's share was chosen on them after the training pool's requests for harm), <c>looked-at</c> (its misses read
+    /// while its cuts were chosen) and <c>after</c> (drawn once it was fixed, measured once).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SuffixChecks() => Sets(SuffixChecksFile);
 
     // A file of rows with a "set" and a "text", grouped by set.
     private IReadOnlyDictionary<string, IReadOnlyList<string>> Sets(string file) =>

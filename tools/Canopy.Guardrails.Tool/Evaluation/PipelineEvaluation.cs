@@ -75,6 +75,9 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("questions on the same subjects, by that hand", harm["questions-after"], false));
         Add(await InputAsync("requests for harm by a third hand, measured once those rules were fixed", harm["requests-after-2"], true));
         Add(await InputAsync("questions on the same subjects, by the third hand", harm["questions-after-2"], false));
+        var suffixes = held.SuffixChecks();
+        Add(await InputAsync("requests for harm by the second and third hands, a random-token suffix appended (read while the suffix tail was chosen)", Suffixed([.. harm["requests-after"], .. harm["requests-after-2"]], suffixes["looked-at"]), true));
+        Add(await InputAsync("requests for harm in a red-team list's words, a random-token suffix appended, measured once the suffix tail was fixed", Suffixed(harm["requests-revised-on"], suffixes["after"]), true));
         Add(await InputAsync("questions on a harm from the law's, a clinic's or a course's side, by a fourth hand, measured once the explanatory-question rule was fixed", harm["framed-questions"], false));
         Add(await InputAsync("requests for harm behind that framing (awareness, research, a class), by the fourth hand", harm["framed-requests"], true));
         var research = held.ResearchQuestions();
@@ -158,6 +161,10 @@ public sealed class PipelineEvaluation(GuardrailService service)
     /// <summary>Pasted text that carries instructions, given to summarize: data to summarise, not a request.</summary>
     public Task<PipelineResult> SummarizeAsync(string name, IEnumerable<string> texts) =>
         InputAsync(name, texts.Select(t => "Summarize this text:\n\n" + t), false, FeatureCatalog.Summarize);
+
+    // Each suffix after a request in turn, the requests repeated as often as there are suffixes for them.
+    private static IEnumerable<string> Suffixed(IReadOnlyList<string> requests, IReadOnlyList<string> suffixes) =>
+        suffixes.Select((suffix, i) => requests[i % requests.Count].TrimEnd() + " " + suffix);
 
     public async Task<PipelineResult> InputAsync(string name, IEnumerable<string> texts, bool shouldBlock, string feature = FeatureCatalog.InformationSearch) =>
         new(name, $"input, {feature}", shouldBlock, await BlockedAsync(texts, GuardrailStage.Input, feature));
