@@ -9,7 +9,7 @@ namespace Canopy.Api.Guardrails;
 /// request's embedding away from the request, so the harm classifier also reads the text before it. The tail is the
 /// longest run of six tokens or more at the end of the last line in which a quarter of them, and three at least, are
 /// noise: the detector's odd tokens, a lone symbol, letters glued to digits, and, after an English opening, a word
-/// the English vocabulary does not hold.
+/// the English vocabulary does not hold or one wholly in another script.
 /// </summary>
 public static partial class SuffixTail
 {
@@ -21,6 +21,7 @@ public static partial class SuffixTail
     private const int MinHeadTokens = 5;
     private const int MinTailTokens = 6;
     private const int MinLineTokens = 8;
+    private const char LastLatinLetter = '\u024F';
     private const string LoneSymbols = "!?;:\\|^~*#@{}[]()<>`";
 
     /// <summary>
@@ -83,9 +84,23 @@ public static partial class SuffixTail
         if (AdversarialSuffixDetector.IsOdd(token) || (token.Length == 1 && LoneSymbols.Contains(token[0]))) return Kind.Symbols;
         var core = token.Trim(AdversarialSuffixDetector.Edges);
         if (core.Any(char.IsDigit) && core.Count(char.IsLetter) >= 2 && !Measure().IsMatch(core)) return Kind.Symbols;
+        // A word in another script after an English opening: a language model's tokens, or a quotation to translate.
+        if (IsOtherScript(core)) return english() ? Kind.UnknownWord : Kind.None;
         foreach (var run in LetterRun().EnumerateMatches(core))
             if (!isKnownWord(core.Substring(run.Index, run.Length).ToLowerInvariant())) return english() ? Kind.UnknownWord : Kind.None;
         return Kind.None;
+    }
+
+    private static bool IsOtherScript(string word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c)) continue;
+            if (c <= LastLatinLetter) return false;
+            letters++;
+        }
+        return letters > 0;
     }
 
     private static bool EndsSentence(string token)
