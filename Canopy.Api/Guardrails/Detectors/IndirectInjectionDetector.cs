@@ -6,7 +6,8 @@ namespace Canopy.Api.Guardrails;
 /// A retrieved passage (or tool result) that addresses the model rather than the student: each sentence, line or
 /// quoted value is scored by a classifier over its token vectors, framing signals, position and distance from the
 /// rest of the passage, so an appended or embedded task is found while course material that tells students what to
-/// do ("Submit the report by Friday") is not; in a letter, what the writer asks of its reader is not
+/// do ("Submit the report by Friday") is not; a piece scored near the threshold is also planted when it is off the
+/// passage's topic (<see cref="TopicContrast"/>); in a letter, what the writer asks of its reader is not
 /// (<see cref="LetterFrame"/>). Non-English pieces are skipped, and a passage that passes with some says so
 /// (<see cref="UnreadText"/>).
 /// </summary>
@@ -28,7 +29,7 @@ public sealed class IndirectInjectionDetector(SemanticModels models) : IGuardrai
         if (letters.AssistantWorkOutsideBody(models.PiecesOf(text).Select(p => p.Segment)) is { } task)
             return [new Detection(Name, AppendedTask, 1, GuardrailAction.Block, task.Start, task.Length)];
         var (score, segment, unread, firstUnread) = Read(text, letters);
-        if (score >= models.Indirect.Threshold)
+        if (models.Topics.Planted(models.Indirect, score, text, segment))
             return [new Detection(Name, "indirect_injection", Math.Round(score, 4), GuardrailAction.Block, segment.Start, segment.Length)];
         if (firstUnread is not null) UnreadText.Record(Name, stage, firstUnread, unread);
         return [];

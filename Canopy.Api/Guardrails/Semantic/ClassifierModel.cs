@@ -25,6 +25,9 @@ public sealed class ClassifierModel
     /// <summary>The least probability at which a text is reported, chosen on training folds.</summary>
     public double Threshold { get; set; }
 
+    /// <summary>The indirect-injection classifier's second cut (<see cref="TopicContrast"/>): a piece scored over its gate and less similar to its passage than this is planted. Null for the other classifiers.</summary>
+    public double? TopicSimilarity { get; set; }
+
     public ModelProvenance Provenance { get; set; } = new();
 
     public int Inputs => Means.Length;
@@ -62,23 +65,24 @@ public sealed class ClassifierModel
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         // The file is read by people too: keep apostrophes and '+' in base64 as they are.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     // Floats as base64 keep the file small and the weights exact.
     private sealed record ModelFile(int Version, double Threshold, ModelProvenance Provenance, int Inputs, int Hidden,
-        string Means, string Scales, string HiddenWeights, string HiddenBiases, string OutputWeights, float OutputBias)
+        string Means, string Scales, string HiddenWeights, string HiddenBiases, string OutputWeights, float OutputBias, double? TopicSimilarity = null)
     {
         public static ModelFile From(ClassifierModel m) => new(1, m.Threshold, m.Provenance, m.Inputs, m.Hidden,
-            Encode(m.Means), Encode(m.Scales), Encode(m.HiddenWeights), Encode(m.HiddenBiases), Encode(m.OutputWeights), m.OutputBias);
+            Encode(m.Means), Encode(m.Scales), Encode(m.HiddenWeights), Encode(m.HiddenBiases), Encode(m.OutputWeights), m.OutputBias, m.TopicSimilarity);
 
         public ClassifierModel ToModel()
         {
             if (Version != 1) throw new InvalidDataException($"Unsupported classifier file version {Version}.");
             var model = new ClassifierModel
             {
-                Threshold = Threshold, Provenance = Provenance,
+                Threshold = Threshold, TopicSimilarity = TopicSimilarity, Provenance = Provenance,
                 Means = Decode(Means), Scales = Decode(Scales), HiddenWeights = Decode(HiddenWeights),
                 HiddenBiases = Decode(HiddenBiases), OutputWeights = Decode(OutputWeights), OutputBias = OutputBias,
             };

