@@ -40,14 +40,20 @@ public sealed class SentenceStage(SentenceVectors encoder, ClassifierModel model
     {
         var started = Stopwatch.GetTimestamp();
         var score = model.Probability(Features(encoder.Of(text), firstStage));
+        Record(detector, "canopy.guardrails.score", score, started);
+        return score;
+    }
+
+    /// <summary>A read of MiniLM by a stage: an event on the current span (detector, its result, duration; never the text) and a duration measurement.</summary>
+    public static void Record(string detector, string resultTag, double result, long started)
+    {
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         ApiTelemetry.SentenceStageDuration.Record(seconds);
         Activity.Current?.AddEvent(new ActivityEvent(ApiTelemetry.SentenceStageEvent, tags: new ActivityTagsCollection
         {
             ["canopy.guardrails.detector"] = detector,
-            ["canopy.guardrails.score"] = Math.Round(score, 4),
+            [resultTag] = Math.Round(result, 4),
             ["canopy.guardrails.sentence_stage.duration"] = seconds,
         }));
-        return score;
     }
 }

@@ -35,14 +35,7 @@ public sealed partial class TopicContrast(SentenceVectors vectors)
         if (PassageSegments.WordCount(rest) < 3) return 1;
         var started = Stopwatch.GetTimestamp();
         var similarity = TensorPrimitives.CosineSimilarity(vectors.Of(passage.Substring(piece.Start, piece.Length)), vectors.Of(rest));
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        ApiTelemetry.SentenceStageDuration.Record(seconds);
-        Activity.Current?.AddEvent(new ActivityEvent(ApiTelemetry.SentenceStageEvent, tags: new ActivityTagsCollection
-        {
-            ["canopy.guardrails.detector"] = IndirectInjectionDetector.DetectorName,
-            ["canopy.guardrails.topic_similarity"] = Math.Round(similarity, 4),
-            ["canopy.guardrails.sentence_stage.duration"] = seconds,
-        }));
+        SentenceStage.Record(IndirectInjectionDetector.DetectorName, "canopy.guardrails.topic_similarity", similarity, started);
         return similarity;
     }
 
