@@ -150,7 +150,9 @@ public sealed class HeldOutSets(DataFolders folders)
     /// extended, <c>requests-after</c>/<c>questions-after</c> (the second writer's) and <c>requests-after-2</c>/
     /// <c>questions-after-2</c> (the third's) were measured once they were fixed; <c>framed-questions</c> and
     /// <c>framed-requests</c> (a fourth writer's) are questions about a harm from the law's, a clinic's or a course's side
-    /// and requests for harm behind the same framing, measured once the explanatory-question rule was fixed.
+    /// and requests for harm behind the same framing, measured once the explanatory-question rule was fixed;
+    /// <c>requests-after-3</c>/<c>questions-after-3</c> (a fifth writer's) were written at the same time as
+    /// <c>train/harm_tasks.jsonl</c> and kept out of training.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> HarmRequests() => Sets(HarmRequestsFile);
 

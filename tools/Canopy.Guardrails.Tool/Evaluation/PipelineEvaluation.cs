@@ -80,6 +80,8 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("requests for harm in a red-team list's words, a random-token suffix appended, measured once the suffix tail was fixed", Suffixed(harm["requests-revised-on"], suffixes["after"]), true));
         Add(await InputAsync("questions on a harm from the law's, a clinic's or a course's side, by a fourth hand, measured once the explanatory-question rule was fixed", harm["framed-questions"], false));
         Add(await InputAsync("requests for harm behind that framing (awareness, research, a class), by the fourth hand", harm["framed-requests"], true));
+        Add(await InputAsync("requests for harm by a fifth hand, written beside train/harm_tasks.jsonl and never trained on", harm["requests-after-3"], true));
+        Add(await InputAsync("questions on the same subjects, by the fifth hand", harm["questions-after-3"], false));
         var research = held.ResearchQuestions();
         Add(await InputAsync("research questions on sensitive topics (written here; in-sample for the research-question rule)", research["sensitive"], false));
         Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));

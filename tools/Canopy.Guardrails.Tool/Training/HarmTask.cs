@@ -9,7 +9,9 @@ namespace Canopy.Guardrails.Tool.Training;
 /// are left to the phrasing patterns: their labels mark any change of task as an attack, which would teach the
 /// classifier to block ordinary instructions. Nor do the prompts written for the repository: with them it blocked fewer
 /// of the pool's requests for harm leave-one-source-out (AILuminate 401 → 349, Do-Not-Answer 196 → 152); they train the
-/// injection classifier (<see cref="InjectionTask"/>). Only English rows train it (<see cref="EnglishText"/>).
+/// injection classifier (<see cref="InjectionTask"/>). Nor the requests for harm written for it (<see cref="WrittenPrompts.HarmFile"/>):
+/// with them it blocked 0.7 points more attacks leave-one-source-out at best, and far more of HateCheck's non-hateful
+/// cases (docs/guardrails.md); they are measured only. Only English rows train it (<see cref="EnglishText"/>).
 /// </summary>
 public static class HarmTask
 {

@@ -9,7 +9,8 @@ namespace Canopy.Guardrails.Tool.Training;
 /// words among them. Deepset's injections do not train it: their labels call any change of task an attack ("I want
 /// you to act as a storyteller"), and with them it caught fewer of the written injections (an exploratory run). Nor do
 /// the written jailbreaks: they wrap requests for harm, and with them it read a hazard's words as an injection (MMLU's
-/// legal cases about drugs and theft). Only English rows train it (<see cref="EnglishText"/>).
+/// legal cases about drugs and theft), nor the requests for harm written for the repository and the ordinary ones in
+/// their words (measured only). Only English rows train it (<see cref="EnglishText"/>).
 /// </summary>
 public static class InjectionTask
 {
@@ -19,7 +20,7 @@ public static class InjectionTask
         !row.NonCommercial && EnglishText.IsEnglish(row.Text) && row.Kind switch
         {
             RowKind.Attack => AttackDatasets.Contains(row.Group),
-            RowKind.BenignInstruction or RowKind.StudentQuestion => true,
+            RowKind.BenignInstruction or RowKind.StudentQuestion => !WrittenPrompts.HarmGroups.Contains(row.Group),
             _ => false,
         };
 }
