@@ -31,6 +31,8 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
         if (stage == GuardrailStage.Context) return DetectInPassage(text);
+        // A request whose purpose is protective as a whole is not read in pieces either: a casual ending can look like a noisy tail.
+        if (IsExempt(text)) return [];
         var english = EnglishText.IsEnglish(text);
         if (english && Read(text) is { } found) return [found];
         // An optimised suffix pulls a request's score down, or out of English: the request before it is read alone too.
