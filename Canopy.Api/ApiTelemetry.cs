@@ -12,6 +12,8 @@ public static class ApiTelemetry
     public const string GuardrailsCheckSpan = "guardrails-check";
     /// <summary>An event on a guardrails-check span each time the harm classifier's sentence stage (the transformer) reads a text.</summary>
     public const string SentenceStageEvent = "guardrails.sentence_stage";
+    /// <summary>An event on a guardrails-check span when the harm classifier's purpose stage reads a request its second stage would block.</summary>
+    public const string PurposeStageEvent = "guardrails.purpose_stage";
     /// <summary>An event on a guardrails-check span when a semantic classifier could not read a text (not English) and let it pass unread.</summary>
     public const string UnreadEvent = "guardrails.unread";
     public const string RagQuerySpan = "rag-query";

@@ -7,7 +7,8 @@ namespace Canopy.Api.Guardrails;
 /// Requests for harm, plain or wrapped in role-play, hypotheticals or refusal suppression, in two stages trained and
 /// evaluated leave-one-source-out by <c>tools/Canopy.Guardrails.Tool</c>: a linear classifier over pooled
 /// all-MiniLM-L6-v2 token vectors and framing signals reads every request, and a request it scores at or over the
-/// gate is decided by a second one that also reads MiniLM's sentence vector (<see cref="SentenceStage"/>). At the
+/// gate is decided by a second one that also reads MiniLM's sentence vector (<see cref="SentenceStage"/>), and one the
+/// second would block is passed if a third finds its purpose protective (<see cref="PurposeStage"/>). At the
 /// context stage both read each sentence, line or quoted value of a passage that names a harm or is put as a request,
 /// in the same way, so that a request for harm planted in a document drops it (a line of dialogue that does neither,
 /// and a mail header line naming senders or recipients, is not read: it asks the model nothing). A request that ends in
@@ -15,10 +16,11 @@ namespace Canopy.Api.Guardrails;
 /// only and abstains on other languages, recording each text it leaves unread (<see cref="UnreadText"/>).
 /// </summary>
 /// <param name="sentence">The second stage; without it the first stage decides requests with its own threshold.</param>
-public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierModel model, SentenceStage? sentence, Func<string, IReadOnlyList<PassagePiece>> piecesOf)
-    : IGuardrailDetector
+/// <param name="purpose">The third stage, which passes a request the second would block when its purpose reads as protective.</param>
+public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierModel model, SentenceStage? sentence, Func<string, IReadOnlyList<PassagePiece>> piecesOf,
+    PurposeStage? purpose = null) : IGuardrailDetector
 {
-    public HarmClassifierDetector(SemanticModels models) : this(models.Embedder, models.Harm, models.HarmSentence, models.PiecesOf)
+    public HarmClassifierDetector(SemanticModels models) : this(models.Embedder, models.Harm, models.HarmSentence, models.PiecesOf, models.HarmPurpose)
     {
     }
 
@@ -49,8 +51,11 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
     private Detection? Read(string request)
     {
         if (IsExempt(request)) return null;
-        var p = Score(request);
-        return p >= Threshold ? new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block) : null;
+        var features = embedder.EmbedRequest(request);
+        var p = Score(request, features);
+        if (p < Threshold) return null;
+        return sentence is not null && purpose is not null && purpose.IsProtective(sentence.FeaturesOf(request, features))
+            ? null : new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block);
     }
 
     /// <summary>A request to report, prevent or get through a harm, a research question or a course's question about one: not read as a request for it.</summary>

@@ -5,7 +5,8 @@ namespace Canopy.Api.Guardrails.Semantic;
 
 /// <summary>
 /// The shipped semantic models, loaded once from <c>Guardrails/Models</c> next to the application: the MiniLM
-/// vocabulary and token vectors, and the harmful-request, prompt-injection and indirect-injection classifiers' two stages each.
+/// vocabulary and token vectors, and the harmful-request, prompt-injection and indirect-injection classifiers' two stages each
+/// (the harmful-request classifier has a third, <see cref="PurposeStage"/>).
 /// </summary>
 public sealed class SemanticModels
 {
@@ -13,6 +14,7 @@ public sealed class SemanticModels
     public const string TokenVectorsFile = "minilm-token-vectors.bin";
     public const string HarmModelFile = "harm-classifier.json";
     public const string HarmSentenceModelFile = "harm-sentence-classifier.json";
+    public const string HarmPurposeModelFile = "harm-purpose-classifier.json";
     public const string IndirectModelFile = "indirect-injection.json";
     public const string InjectionModelFile = "injection-classifier.json";
     public const string InjectionSentenceModelFile = "injection-sentence-classifier.json";
@@ -21,9 +23,10 @@ public sealed class SemanticModels
 
     private static readonly Lazy<SemanticModels> Shipped = new(() => Load(DefaultFolder));
 
-    public SemanticModels(TextEmbedder embedder, ClassifierModel harm, SentenceStage harmSentence, ClassifierModel indirect, ClassifierModel injection, SentenceStage injectionSentence,
-        TopicContrast topics)
+    public SemanticModels(TextEmbedder embedder, ClassifierModel harm, SentenceStage harmSentence, PurposeStage harmPurpose, ClassifierModel indirect, ClassifierModel injection,
+        SentenceStage injectionSentence, TopicContrast topics)
     {
+        HarmPurpose = harmPurpose;
         Topics = topics;
         Injection = injection;
         InjectionSentence = injectionSentence;
@@ -45,6 +48,9 @@ public sealed class SemanticModels
 
     /// <summary>The second stage of the harm classifier, for requests the first stage scores at or over its gate.</summary>
     public SentenceStage HarmSentence { get; }
+
+    /// <summary>The third stage of the harm classifier, for requests the second stage would block.</summary>
+    public PurposeStage HarmPurpose { get; }
 
     public ClassifierModel Indirect { get; }
 
@@ -71,15 +77,16 @@ public sealed class SemanticModels
         var embedder = LoadEmbedder(folder);
         var harm = ClassifierModel.Load(Path.Combine(folder, HarmModelFile));
         var harmSentence = ClassifierModel.Load(Path.Combine(folder, HarmSentenceModelFile));
+        var harmPurpose = ClassifierModel.Load(Path.Combine(folder, HarmPurposeModelFile));
         var indirect = ClassifierModel.Load(Path.Combine(folder, IndirectModelFile));
         var injection = ClassifierModel.Load(Path.Combine(folder, InjectionModelFile));
         var injectionSentence = ClassifierModel.Load(Path.Combine(folder, InjectionSentenceModelFile));
         if (harm.Inputs != embedder.Length || injection.Inputs != embedder.Length || indirect.Inputs != PassageFeatures.Length
-            || harmSentence.Inputs != SentenceStage.Dimensions + embedder.Length || injectionSentence.Inputs != SentenceStage.Dimensions + embedder.Length)
+            || harmSentence.Inputs != SentenceStage.Dimensions + embedder.Length || harmPurpose.Inputs != harmSentence.Inputs || injectionSentence.Inputs != SentenceStage.Dimensions + embedder.Length)
             throw new InvalidDataException($"The classifiers in {folder} were trained on other features than the token vectors there give; retrain them.");
         // The transformer's session is made on first use: most requests never reach a second stage.
         var vectors = new SentenceVectors(new MiniLmEmbeddingGenerator());
-        return new SemanticModels(embedder, harm, new SentenceStage(vectors, harmSentence, HarmClassifierDetector.DetectorName), indirect,
+        return new SemanticModels(embedder, harm, new SentenceStage(vectors, harmSentence, HarmClassifierDetector.DetectorName), new PurposeStage(harmPurpose), indirect,
             injection, new SentenceStage(vectors, injectionSentence, InjectionClassifierDetector.DetectorName), new TopicContrast(vectors));
     }
 }

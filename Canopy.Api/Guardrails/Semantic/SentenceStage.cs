@@ -32,6 +32,9 @@ public sealed class SentenceStage(SentenceVectors encoder, ClassifierModel model
     /// <summary>The second stage's features: the sentence vector, then the first stage's features.</summary>
     public static float[] Features(float[] sentence, float[] firstStage) => [.. sentence, .. firstStage];
 
+    /// <summary>The second stage's features of a request (its sentence vector computed once per text instance).</summary>
+    public float[] FeaturesOf(string text, float[] firstStage) => Features(encoder.Of(text), firstStage);
+
     /// <summary>
     /// The second stage's score. Its cost is what makes a guardrails check slow, so each read is an event on the current
     /// span (its duration and score, never the text) and a measurement of <see cref="ApiTelemetry.SentenceStageDuration"/>.
@@ -39,7 +42,7 @@ public sealed class SentenceStage(SentenceVectors encoder, ClassifierModel model
     public double Score(string text, float[] firstStage)
     {
         var started = Stopwatch.GetTimestamp();
-        var score = model.Probability(Features(encoder.Of(text), firstStage));
+        var score = model.Probability(FeaturesOf(text, firstStage));
         Record(detector, "canopy.guardrails.score", score, started);
         return score;
     }

@@ -24,8 +24,9 @@ public sealed class EvaluateCommandTests
         var shipped = GuardrailSettings.Default;
         var reseeded = shipped.WithSeed(7);
 
-        Assert.Equal((7, 7, 7), (reseeded.Harm.Seed, reseeded.Context.Seed, reseeded.Injection.Seed));
-        Assert.Equal(shipped, reseeded with { Harm = shipped.Harm, Context = shipped.Context, Injection = shipped.Injection });
+        Assert.Equal((7, 7, 7, 7), (reseeded.Harm.Seed, reseeded.Context.Seed, reseeded.Injection.Seed, reseeded.Purpose.Seed));
+        Assert.Equal(shipped, reseeded with { Harm = shipped.Harm, Context = shipped.Context, Injection = shipped.Injection, Purpose = shipped.Purpose });
+        Assert.Equal(shipped.Purpose, reseeded.Purpose with { Seed = shipped.Purpose.Seed });
         Assert.Equal(shipped.Harm, reseeded.Harm with { Seed = shipped.Harm.Seed });
         Assert.Equal(shipped.Context, reseeded.Context with { Seed = shipped.Context.Seed });
         Assert.Equal(shipped.Injection, reseeded.Injection with { Seed = shipped.Injection.Seed });

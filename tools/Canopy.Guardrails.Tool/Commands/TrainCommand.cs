@@ -25,7 +25,7 @@ public static class TrainCommand
             Console.WriteLine($"Training on {pool.Count:N0} rows ({folders.Find(GuardrailPool.PoolFile)}).");
             using var encoder = new MiniLmEmbeddingGenerator();
             var models = ShippedModels.TrainRequests([.. pool, .. WrittenPrompts.Read(folders)], embedder, encoder, settings, Invocation, Console.WriteLine);
-            foreach (var (model, file) in new[] { (models.Harm, SemanticModels.HarmModelFile), (models.HarmSentence, SemanticModels.HarmSentenceModelFile),
+            foreach (var (model, file) in new[] { (models.Harm, SemanticModels.HarmModelFile), (models.HarmSentence, SemanticModels.HarmSentenceModelFile), (models.HarmPurpose, SemanticModels.HarmPurposeModelFile),
                 (models.Injection, SemanticModels.InjectionModelFile), (models.InjectionSentence, SemanticModels.InjectionSentenceModelFile) })
             {
                 model.Save(Path.Combine(folders.Models, file));

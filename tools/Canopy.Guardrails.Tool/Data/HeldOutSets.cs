@@ -143,7 +143,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public IReadOnlyDictionary<string, IReadOnlyList<string>> AuthorityChecks() => Sets(AuthorityChecksFile);
 
     /// <summary>
-    /// Requests written for this repository (not public data) by seven writers who saw nothing of the project: requests
+    /// Requests written for this repository (not public data) by six writers who saw nothing of the project: requests
     /// for harm in the task style of red-team lists (weapons, poisons, drugs, malware, fraud, hoaxes, threats, hate,
     /// violence, self-harm, theft, stalking) and students' questions on the same subjects in the same words;
     /// <c>requests-revised-on</c> and <c>questions-revised-on</c> were read while the harm lexicon's English rules were
@@ -152,10 +152,10 @@ public sealed class HeldOutSets(DataFolders folders)
     /// <c>framed-requests</c> (a fourth writer's) are questions about a harm from the law's, a clinic's or a course's side
     /// and requests for harm behind the same framing, measured once the explanatory-question rule was fixed;
     /// <c>requests-after-3</c>/<c>questions-after-3</c> (a fifth writer's) were written at the same time as
-    /// <c>train/harm_tasks.jsonl</c> and kept out of training; <c>safety-questions-6</c>/<c>cover-requests-6</c> and
-    /// <c>safety-questions-7</c>/<c>cover-requests-7</c> (a sixth and a seventh writer's) are questions seeking safety on
-    /// a harm's subject and requests for harm under cover of safety, written while the protective-request rule was
-    /// extended and measured once it was fixed.
+    /// <c>train/harm_tasks.jsonl</c> and kept out of training; <c>safety-questions-8</c>/<c>cover-requests-8</c> (an
+    /// eighth writer's) are questions seeking safety on a harm's subject and requests for harm under cover of safety,
+    /// written while the harm classifier's purpose stage was built (on two other writers' such rows, writers <c>e</c> and
+    /// <c>f</c> of <c>train/harm_tasks.jsonl</c>) and measured once it was fixed.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> HarmRequests() => Sets(HarmRequestsFile);
 

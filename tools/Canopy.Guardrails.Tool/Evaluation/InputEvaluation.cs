@@ -19,7 +19,8 @@ public sealed record SourceResult(string Group, RowKind Kind, bool Reworded, Rat
 /// attack is still caught when it comes as an instruction. <paramref name="sentenceRows"/> are the same rows with the
 /// second stage's features.
 /// </summary>
-public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<Featured> sentenceRows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule, TrainerSettings injectionSettings, ThresholdRule injectionRule, MiniLmTokens vocabulary)
+public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<Featured> sentenceRows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule, TrainerSettings injectionSettings, ThresholdRule injectionRule, MiniLmTokens vocabulary,
+    TrainerSettings purposeSettings)
 {
     // The rule-based detectors of the input stage that nothing here trains: HAP, the built-in topic policy, adversarial
     // suffixes, the harm and injection lexicons of the languages the classifiers do not read, and jailbreak frames.
@@ -27,6 +28,26 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
 
     private readonly (ModelCache First, ModelCache Second) _harm = (Cache(rows, settings, HarmTask.Trains), Cache(sentenceRows, settings, HarmTask.Trains));
     private readonly (ModelCache First, ModelCache Second) _injection = (Cache(rows, injectionSettings, InjectionTask.Trains), Cache(sentenceRows, injectionSettings, InjectionTask.Trains));
+
+    private readonly ModelCache _purpose = new(excluded => PurposeTask.Fit(sentenceRows.Where(r => !excluded.Contains(r.Row.Group)), purposeSettings));
+
+    /// <summary>
+    /// The harm classifier's purpose stage trained without <paramref name="heldOut"/>, its threshold chosen without it too, on
+    /// the requests for harm that <paramref name="harm"/> (the fold's two stages) blocks.
+    /// </summary>
+    public ClassifierModel PurposeWithout(string heldOut, (ClassifierModel First, ClassifierModel Second) harm)
+    {
+        var model = _purpose.Without(heldOut);
+        var blocked = Enumerable.Range(0, rows.Count)
+            .Where(i => rows[i].Row.Group != heldOut && PurposeTask.Trains(rows[i].Row) && harm.First.Probability(rows[i].Features) >= SentenceStage.Gate && harm.Second.Probability(sentenceRows[i].Features) >= harm.Second.Threshold)
+            .Select(i => sentenceRows[i]).ToHashSet();
+        var threshold = PurposeTask.ChooseThreshold([.. blocked], group => _purpose.Without(heldOut, group), _ => true);
+        return new ClassifierModel
+        {
+            Means = model.Means, Scales = model.Scales, HiddenWeights = model.HiddenWeights, HiddenBiases = model.HiddenBiases,
+            OutputWeights = model.OutputWeights, OutputBias = model.OutputBias, Threshold = threshold,
+        };
+    }
 
     private static ModelCache Cache(IReadOnlyList<Featured> rows, TrainerSettings settings, Func<LabelledRow, bool> trains) => new(excluded =>
     {
@@ -73,14 +94,17 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
         // Folds train in parallel; results are reported in the datasets' order.
         var models = new (ClassifierModel First, ClassifierModel Second)[groups.Length];
         var injections = new (ClassifierModel First, ClassifierModel Second)[groups.Length];
+        var purposes = new ClassifierModel[groups.Length];
         Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             models[i] = ModelWithout(groups[i]);
+            purposes[i] = PurposeWithout(groups[i], models[i]);
             injections[i] = ModelWithout(groups[i], _injection, InjectionTask.Trains, injectionRule);
         });
         var results = new List<SourceResult>();
-        foreach (var (group, (first, model), (injectionFirst, injection)) in groups.Zip(models, injections))
+        foreach (var (index, group) in groups.Index())
         {
+            var ((first, model), (injectionFirst, injection), purpose) = (models[index], injections[index], purposes[index]);
             var kept = patterns.Kept(group).ToHashSet();
             foreach (var (kind, reworded) in rows.Where(r => r.Row.Group == group).Select(r => (r.Row.Kind, r.Row.Rephrased)).Distinct().Order())
             {
@@ -90,7 +114,8 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
                     var byPattern = patterns.Matches(r.Row, kept);
                     var english = EnglishText.IsEnglish(r.Row.Text);
                     var reached = english && !HarmClassifierDetector.IsExempt(r.Row.Text) && first.Probability(r.Features) >= SentenceStage.Gate;
-                    var byClassifier = reached && model.Probability(sentenceRows[i].Features) >= model.Threshold;
+                    var byClassifier = reached && model.Probability(sentenceRows[i].Features) >= model.Threshold
+                        && purpose.Probability(sentenceRows[i].Features) < purpose.Threshold;
                     var injectionReached = english && injectionFirst.Probability(r.Features) >= SentenceStage.Gate;
                     var byInjection = injectionReached && injection.Probability(sentenceRows[i].Features) >= injection.Threshold;
                     var byRules = _rules.Any(d => d.Detect(r.Row.Text, GuardrailStage.Input).Any(x => x.Action == GuardrailAction.Block));

@@ -82,10 +82,8 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("requests for harm behind that framing (awareness, research, a class), by the fourth hand", harm["framed-requests"], true));
         Add(await InputAsync("requests for harm by a fifth hand, written beside train/harm_tasks.jsonl and never trained on", harm["requests-after-3"], true));
         Add(await InputAsync("questions on the same subjects, by the fifth hand", harm["questions-after-3"], false));
-        Add(await InputAsync("questions seeking safety on a harm's subject, by a sixth hand, measured once the protective-request rule was extended (read after)", harm["safety-questions-6"], false));
-        Add(await InputAsync("requests for harm under cover of safety, by the sixth hand", harm["cover-requests-6"], true));
-        Add(await InputAsync("questions seeking safety on a harm's subject, by a seventh hand, measured once the protective-request rule was extended (read after)", harm["safety-questions-7"], false));
-        Add(await InputAsync("requests for harm under cover of safety, by the seventh hand", harm["cover-requests-7"], true));
+        Add(await InputAsync("questions seeking safety on a harm's subject, by an eighth hand, measured once the purpose stage was fixed", harm["safety-questions-8"], false));
+        Add(await InputAsync("requests for harm under cover of safety, by the eighth hand", harm["cover-requests-8"], true));
         var research = held.ResearchQuestions();
         Add(await InputAsync("research questions on sensitive topics (written here; in-sample for the research-question rule)", research["sensitive"], false));
         Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));

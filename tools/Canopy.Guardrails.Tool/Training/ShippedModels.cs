@@ -22,6 +22,9 @@ namespace Canopy.Guardrails.Tool.Training;
 public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmThreshold, TrainerSettings Context, double MaxCleanPassageDropRate, TrainerSettings Injection, ThresholdRule InjectionThreshold,
     double MaxOffTopicDropRate)
 {
+    /// <summary>The harm classifier's purpose stage: a logistic regression with more weight decay than the others (it trains on fewer rows).</summary>
+    public TrainerSettings Purpose { get; init; } = new(Hidden: 0, Epochs: 15, WeightDecay: 0.1f);
+
     // The injection classifier must also keep each benign dataset within the targets (3 % of instructions, 0.5 % of
     // student questions): with the pooled rule alone it blocked 9 of the 107 ordinary messages written with an attack's
     // words and 8 of MMLU's questions leave-one-source-out.
@@ -35,7 +38,8 @@ public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmT
         new(Context, MaxCleanPassageDropRate, similarity: topics is null ? null : Training.ContextTrainer.Similarities(topics), maxTopicDropRate: MaxOffTopicDropRate);
 
     /// <summary>The same settings with every classifier trained from <paramref name="seed"/>.</summary>
-    public GuardrailSettings WithSeed(int seed) => this with { Harm = Harm with { Seed = seed }, Context = Context with { Seed = seed }, Injection = Injection with { Seed = seed } };
+    public GuardrailSettings WithSeed(int seed) =>
+        this with { Harm = Harm with { Seed = seed }, Context = Context with { Seed = seed }, Injection = Injection with { Seed = seed }, Purpose = Purpose with { Seed = seed } };
 }
 
 /// <summary>
@@ -43,7 +47,7 @@ public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmT
 /// every row the licences allow, and records where they came from.
 /// </summary>
 /// <summary>The request classifiers canopy-be ships, two stages each.</summary>
-public sealed record RequestClassifiers(ClassifierModel Harm, ClassifierModel HarmSentence, ClassifierModel Injection, ClassifierModel InjectionSentence);
+public sealed record RequestClassifiers(ClassifierModel Harm, ClassifierModel HarmSentence, ClassifierModel HarmPurpose, ClassifierModel Injection, ClassifierModel InjectionSentence);
 
 public static class ShippedModels
 {
@@ -60,12 +64,27 @@ public static class ShippedModels
     public static RequestClassifiers TrainRequests(IReadOnlyList<LabelledRow> pool, TextEmbedder embedder, MiniLmEmbeddingGenerator encoder,
         GuardrailSettings settings, string command, Action<string>? progress = null)
     {
-        var trains = pool.Where(r => HarmTask.Trains(r) || InjectionTask.Trains(r)).ToList();
+        var trains = pool.Where(r => HarmTask.Trains(r) || InjectionTask.Trains(r) || PurposeTask.Trains(r)).ToList();
         var first = Featurizer.Embed([.. trains, .. Rephrasing.Of(trains)], embedder);
         var second = Featurizer.Sentences(first, encoder, progress);
         var (harm, harmSentence) = TrainTwoStages(first, second, HarmTask.Trains, settings.Harm, settings.HarmThreshold, command, HarmTrainedOn);
         var (injection, injectionSentence) = TrainTwoStages(first, second, InjectionTask.Trains, settings.Injection, settings.InjectionThreshold, command, InjectionTrainedOn);
-        return new RequestClassifiers(harm, harmSentence, injection, injectionSentence);
+        // The second stage's own blocks (behind the gate) among the rows the purpose stage trains on set its threshold.
+        var blocked = Enumerable.Range(0, first.Count).Where(i => harm.Probability(first[i].Features) >= SentenceStage.Gate && harmSentence.Probability(second[i].Features) >= harmSentence.Threshold)
+            .Select(i => second[i]).ToHashSet();
+        return new RequestClassifiers(harm, harmSentence, TrainPurpose(second, blocked.Contains, settings.Purpose, command), injection, injectionSentence);
+    }
+
+    private static ClassifierModel TrainPurpose(List<Featured> sentences, Func<Featured, bool> blocked, TrainerSettings settings, string command)
+    {
+        var rows = sentences.Where(r => PurposeTask.Trains(r.Row)).ToList();
+        var cache = new ModelCache(excluded => PurposeTask.Fit(rows.Where(r => !excluded.Contains(r.Row.Group)), settings));
+        var model = PurposeTask.Fit(rows, settings);
+        model.Threshold = PurposeTask.ChooseThreshold(rows, group => cache.Without(group), blocked);
+        model.Provenance = Provenance(rows.Select(r => r.Row), command, PurposeTask.TrainedOn,
+            $"the harm classifier's second-stage features (all-MiniLM-L6-v2's sentence vector, then the first stage's features); logistic regression, {settings.Epochs} epochs, weight decay {settings.WeightDecay}; reads only requests the second stage would block, and passes those it scores at or over the threshold",
+            $"the lowest threshold that passes at most {PurposeTask.MaxAttackRate:P0} of the requests for harm the second stage blocks, each dataset scored by a model trained without it");
+        return model;
     }
 
     private static (ClassifierModel First, ClassifierModel Second) TrainTwoStages(List<Featured> allFirst, List<Featured> allSecond, Func<LabelledRow, bool> trains,

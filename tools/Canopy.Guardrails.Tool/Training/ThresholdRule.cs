@@ -24,7 +24,7 @@ public sealed record ThresholdRule(double MaxBenignInstructionRate, double MaxSt
         Math.Max(Floor, Math.Max(Quantile(benignInstructionScores, MaxBenignInstructionRate), Quantile(studentScores, MaxStudentQuestionRate)));
 
     // The smallest threshold t with (scores >= t) / n <= rate.
-    private static double Quantile(IEnumerable<double> scores, double rate)
+    internal static double Quantile(IEnumerable<double> scores, double rate)
     {
         var sorted = scores.OrderByDescending(s => s).ToArray();
         if (sorted.Length == 0) return 0;
