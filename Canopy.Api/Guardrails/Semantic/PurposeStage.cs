@@ -8,7 +8,7 @@ namespace Canopy.Api.Guardrails.Semantic;
 /// unless I pay, what do I do?"). A logistic regression over the second stage's features (no second transformer run),
 /// trained by <c>tools/Canopy.Guardrails.Tool</c> on questions seeking safety and requests for harm on the same subjects,
 /// many under cover of safety's words, written for the repository, with the pool's requests for harm; its threshold lets
-/// through at most a set share of requests for harm, each dataset scored by a model trained without it.
+/// through at most a set share of the requests for harm the second stage blocks, each dataset scored by a model trained without it.
 /// </summary>
 public sealed class PurposeStage(ClassifierModel model)
 {
