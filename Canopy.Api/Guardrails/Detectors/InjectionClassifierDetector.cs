@@ -8,7 +8,8 @@ namespace Canopy.Api.Guardrails;
 /// classifier's (token vectors for every request, MiniLM's sentence vector for those the first scores at or over the
 /// gate), trained and evaluated leave-one-source-out by <c>tools/Canopy.Guardrails.Tool</c>. Requests only: in a
 /// passage, text that addresses the model is the indirect-injection classifier's. English only; the harm classifier
-/// already records what no classifier read.
+/// already records what no classifier read. A request opening by taking back the student's own words is read after
+/// that clause (<see cref="SelfCorrection"/>).
 /// </summary>
 public sealed class InjectionClassifierDetector(TextEmbedder embedder, ClassifierModel model, SentenceStage sentence) : IGuardrailDetector
 {
@@ -25,7 +26,7 @@ public sealed class InjectionClassifierDetector(TextEmbedder embedder, Classifie
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
         if (stage != GuardrailStage.Input || !EnglishText.IsEnglish(text)) return [];
-        var p = Score(text);
+        var p = Score(SelfCorrection.Rest(text));
         return p >= sentence.Model.Threshold ? [new Detection(Name, "prompt_injection", Math.Round(p, 4), GuardrailAction.Block)] : [];
     }
 

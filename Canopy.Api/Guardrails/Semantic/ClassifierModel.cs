@@ -53,6 +53,14 @@ public sealed class ClassifierModel
         return 1 / (1 + Math.Exp(-z));
     }
 
+    /// <summary>The same weights with another block threshold.</summary>
+    public ClassifierModel WithThreshold(double threshold) => new()
+    {
+        Means = Means, Scales = Scales, HiddenWeights = HiddenWeights, HiddenBiases = HiddenBiases,
+        OutputWeights = OutputWeights, OutputBias = OutputBias, Threshold = threshold,
+        TopicSimilarity = TopicSimilarity, Provenance = Provenance,
+    };
+
     public static ClassifierModel Load(string path) =>
         JsonSerializer.Deserialize<ModelFile>(File.ReadAllText(path), Json)?.ToModel() ?? throw new InvalidDataException($"{path} is empty.");
 

@@ -43,8 +43,8 @@ public static partial class ProtectiveRequest
 
     // Keeping one's own things from theft or misuse, or disposing of medicines and sharps safely.
     [GeneratedRegex(Ask + @".*\bso (that )?(it|they|my [\w-]+|no one( else)?|nobody( else)?)( [\w']+)?('s|'re| is| are| does| do| will| can| could)?(n't| not)? (less likely to |more difficult to |harder to )?(get |be )?(stolen|hacked|taken|broken into|misused|use it|use them|access it)\b" +
-        @"|^\W*(please\s+)?(how (do|can|should) (i|we) |how to |what(?:'s| is) the (best|safest|right) way to )(safely |properly |responsibly )?(dispose of|get rid of|throw away|discard) (of )?([\w'-]+ ){0,4}(medications?|medicines?|pills|prescriptions?|painkillers|opioids|needles|syringes|sharps|batteries|chemicals|solvents|ammunition|fireworks)\b.*\b(safely|properly|responsibly|legally)\b" +
-        @"|^\W*(please\s+)?(how (do|can|should) (i|we) |how to |what(?:'s| is) the (best|safest|right) way to )(safely|properly|responsibly) (dispose of|get rid of|throw away|discard) (of )?([\w'-]+ ){0,4}(medications?|medicines?|pills|prescriptions?|painkillers|opioids|needles|syringes|sharps|batteries|chemicals|solvents|ammunition|fireworks)\b")]
+        // "safely" before the verb, or else somewhere after the thing disposed of.
+        @"|^\W*(please\s+)?(how (do|can|should) (i|we) |how to |what(?:'s| is) the (best|safest|right) way to )(?<safely>(safely|properly|responsibly) )?(dispose of|get rid of|throw away|discard) (of )?([\w'-]+ ){0,4}(medications?|medicines?|pills|prescriptions?|painkillers|opioids|needles|syringes|sharps|batteries|chemicals|solvents|ammunition|fireworks)\b(?(safely)|.*\b(safely|properly|responsibly|legally)\b)")]
     private static partial Regex Purpose();
 
     // "Why is mixing alcohol with benzodiazepines so dangerous?": a question about the risk of doing something, asked to

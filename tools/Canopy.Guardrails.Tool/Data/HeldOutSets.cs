@@ -164,7 +164,9 @@ public sealed class HeldOutSets(DataFolders folders)
     /// as the two writers of <c>train/injections.jsonl</c> and kept out of training, by set: <c>injections</c> (direct
     /// prompt injections in English: rule overrides, prompt and secret extraction, forged system markup and turns,
     /// impersonation, fake modes, orders inside a pasted text, exfiltration) and <c>messages</c> (ordinary messages in
-    /// their words: security coursework, self-corrections, style and persona requests, pasted texts, code, IT help).
+    /// their words: security coursework, self-corrections, style and persona requests, pasted texts, code, IT help);
+    /// <c>injections-2</c> and <c>messages-2</c> the same kinds by a fourth writer, written beside writers c and d of
+    /// <c>train/injections.jsonl</c> (few-shot transcripts, split payloads, obfuscation, buried orders, noise) and kept out too.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> InjectionChecks() => Sets(InjectionChecksFile);
 

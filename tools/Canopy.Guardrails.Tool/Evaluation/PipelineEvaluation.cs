@@ -56,6 +56,8 @@ public sealed class PipelineEvaluation(GuardrailService service)
         var injectionChecks = held.InjectionChecks();
         Add(await InputAsync("prompt injections written beside train/injections.jsonl, never trained on", injectionChecks["injections"], true));
         Add(await InputAsync("ordinary messages in an injection's words, by the same writer", injectionChecks["messages"], false));
+        Add(await InputAsync("prompt injections by another hand, written beside writers c and d of train/injections.jsonl, never trained on", injectionChecks["injections-2"], true));
+        Add(await InputAsync("ordinary messages in an injection's words, by that hand", injectionChecks["messages-2"], false));
         var jailbreaks = held.JailbreakChecks();
         Add(await InputAsync("jailbreak prompts (written here; the jailbreak frames were revised on them)", jailbreaks["jailbreaks-revised-on"], true));
         Add(await InputAsync("ordinary messages in a jailbreak's words (written here; the jailbreak frames were revised on them)", jailbreaks["messages-revised-on"], false));
