@@ -42,13 +42,13 @@ public sealed record GuardrailSettings(TrainerSettings Harm, ThresholdRule HarmT
         this with { Harm = Harm with { Seed = seed }, Context = Context with { Seed = seed }, Injection = Injection with { Seed = seed }, Purpose = Purpose with { Seed = seed } };
 }
 
-/// <summary>
-/// Trains the classifiers canopy-be ships (the harm and injection classifiers' two stages and the indirect-injection classifier), on
-/// every row the licences allow, and records where they came from.
-/// </summary>
-/// <summary>The request classifiers canopy-be ships, two stages each.</summary>
+/// <summary>The request classifiers canopy-be ships: the harm classifier's three stages and the injection classifier's two.</summary>
 public sealed record RequestClassifiers(ClassifierModel Harm, ClassifierModel HarmSentence, ClassifierModel HarmPurpose, ClassifierModel Injection, ClassifierModel InjectionSentence);
 
+/// <summary>
+/// Trains the classifiers canopy-be ships (the harm classifier's three stages, the injection classifier's two and the
+/// indirect-injection classifier), on every row the licences allow, and records where they came from.
+/// </summary>
 public static class ShippedModels
 {
     private const string HarmTrainedOn =
