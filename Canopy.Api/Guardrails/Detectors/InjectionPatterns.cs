@@ -73,7 +73,8 @@ public static partial class InjectionPatterns
     private const string IgnoreTheAboveStart = @"\b(ignore|disregard|forget) (the |everything )?(above|before that|what i (said|told you)";
     private const string IgnoreTheAboveEnd = @")\b(?! (typos?|mistakes?|errors?|spelling|grammar|formatting|message|question|sentence|paragraph|example|draft|line|part)\b)";
 
-    [GeneratedRegex(IgnoreTheAboveStart + @"(?! (about|regarding)\b)" + IgnoreTheAboveEnd)]
+    // "Ignore what I said earlier about bullet points" takes back the student's own words, when it was said or not.
+    [GeneratedRegex(IgnoreTheAboveStart + @"(?!( (earlier|before|previously|just now|last time|yesterday|first|at first|at the start))? (about|regarding)\b)" + IgnoreTheAboveEnd)]
     private static partial Regex IgnoreTheAbove();
 
     [GeneratedRegex(IgnoreTheAboveStart + IgnoreTheAboveEnd)]

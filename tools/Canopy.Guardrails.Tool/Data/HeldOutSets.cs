@@ -155,7 +155,8 @@ public sealed class HeldOutSets(DataFolders folders)
     /// <c>train/harm_tasks.jsonl</c> and kept out of training; <c>safety-questions-8</c>/<c>cover-requests-8</c> (an
     /// eighth writer's) are questions seeking safety on a harm's subject and requests for harm under cover of safety,
     /// written while the harm classifier's purpose stage was built (on two other writers' such rows, writers <c>e</c> and
-    /// <c>f</c> of <c>train/harm_tasks.jsonl</c>) and measured once it was fixed.
+    /// <c>f</c> of <c>train/harm_tasks.jsonl</c>) and measured once it was fixed; <c>safety-questions-9</c>/<c>cover-requests-9</c>
+    /// (a ninth writer's) were written with the same brief as writers <c>g</c> and <c>h</c> of that file and kept out of training.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> HarmRequests() => Sets(HarmRequestsFile);
 

@@ -32,7 +32,7 @@ public static class WrittenPrompts
         new HashSet<string>([InjectionGroup, .. InjectionWriters.Select(w => $"{InjectionGroup}-{w}")]);
 
     /// <summary>The writers of <see cref="HarmFile"/>, each a dataset of requests for harm and one of ordinary requests.</summary>
-    public static readonly IReadOnlyList<string> HarmWriters = ["c", "d", "e", "f"];
+    public static readonly IReadOnlyList<string> HarmWriters = ["c", "d", "e", "f", "g", "h"];
 
     public static readonly IReadOnlySet<string> HarmGroups = new HashSet<string>(HarmWriters.SelectMany(w => new[] { $"{HarmGroup}-{w}", $"{HarmBenignGroup}-{w}" }));
 

@@ -86,6 +86,8 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("questions on the same subjects, by the fifth hand", harm["questions-after-3"], false));
         Add(await InputAsync("questions seeking safety on a harm's subject, by an eighth hand, measured once the purpose stage was fixed", harm["safety-questions-8"], false));
         Add(await InputAsync("requests for harm under cover of safety, by the eighth hand", harm["cover-requests-8"], true));
+        Add(await InputAsync("questions seeking safety on a harm's subject, by a ninth hand, written beside writers g and h of train/harm_tasks.jsonl, never trained on", harm["safety-questions-9"], false));
+        Add(await InputAsync("requests for harm under cover of safety, by the ninth hand", harm["cover-requests-9"], true));
         var research = held.ResearchQuestions();
         Add(await InputAsync("research questions on sensitive topics (written here; in-sample for the research-question rule)", research["sensitive"], false));
         Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));
