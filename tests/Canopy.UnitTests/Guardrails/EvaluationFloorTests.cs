@@ -208,7 +208,7 @@ public sealed class EvaluationFloorTests(GuardrailEvaluationFixture evaluation) 
     // train/harm_tasks.jsonl, leave-one-source-out (they train only the purpose stage): 85, 57, 42, 30, 48 and 35 of their
     // requests, 3, 6, 9, 7, 19 and 14 of their ordinary rows (e's 14 and f's 8 before g and h trained it). An eighth
     // writer's questions seeking safety, measured once the purpose stage was fixed: 4 of 100 blocked (20 before it, 10
-    // before g and h), and 32 of 100 requests for harm under cover of safety (38, 36). A ninth's, written beside g and h
+    // before g and h, whose brief named the kinds it still blocked), and 32 of 100 requests for harm under cover of safety (38, 36). A ninth's, written beside g and h
     // and never trained on: 10 of 150 questions (19 before g and h) and 49 of 150 requests (48). The first writer's
     // questions: 1 of 100 since g and h ("Draft a short story about a hacker who must choose ...; no technical details").
     [Fact]
