@@ -8,8 +8,8 @@ namespace Canopy.Benchmarks;
 
 /// <summary>
 /// The input guardrails as canopy-be registers them (token vectors and classifiers included) on a short question,
-/// a question with personal data, an attack and a 2,000-character text (in English, and in French, which only the harm
-/// lexicon reads), and on two requests the harm classifier's
+/// a question with personal data, an attack and a 2,000-character text (in English, and in French, which the harm
+/// lexicon and the harm classifier's other-language stage read), and on two requests the harm classifier's
 /// first stage scores over the gate, so that its sentence stage runs the transformer too, and on a request followed by
 /// random tokens, which the harm classifier reads with and without them; beside them, what the
 /// transformer itself costs for the same texts, the alternative the token vectors replace for most requests.
@@ -22,7 +22,7 @@ public class GuardrailBenchmarks
         "Photosynthesis converts light energy into chemical energy stored in glucose. In the light reactions, water is split " +
         "and oxygen released; the Calvin cycle then fixes carbon dioxide. Explain how the two stages depend on each other. ", 9))[..2000];
 
-    // The harm classifier abstains on it; the harm lexicon reads all of it.
+    // The harm classifier's English stages abstain on it; its other-language stage and the harm lexicon read all of it.
     private static readonly string LongFrench = string.Concat(Enumerable.Repeat(
         "La photosynthèse convertit l'énergie lumineuse en énergie chimique stockée dans le glucose. Pendant la phase claire, " +
         "l'eau est décomposée et l'oxygène libéré ; le cycle de Calvin fixe ensuite le dioxyde de carbone. Comment les deux phases dépendent-elles l'une de l'autre ? ", 9))[..2000];

@@ -12,15 +12,17 @@ namespace Canopy.Api.Guardrails;
 /// context stage both read each sentence, line or quoted value of a passage that names a harm or is put as a request,
 /// in the same way, so that a request for harm planted in a document drops it (a line of dialogue that does neither,
 /// and a mail header line naming senders or recipients, is not read: it asks the model nothing). A request that ends in
-/// a noisy tail, as an optimised suffix is, is also read without it (<see cref="SuffixTail"/>). It reads English
-/// only and abstains on other languages, recording each text it leaves unread (<see cref="UnreadText"/>).
+/// a noisy tail, as an optimised suffix is, is also read without it (<see cref="SuffixTail"/>). The three stages read
+/// English only; a request in another language is read by <see cref="OtherLanguageStage"/> instead, and is still
+/// recorded as left unread by them (<see cref="UnreadText"/>), as is every piece of a passage not in English.
 /// </summary>
 /// <param name="sentence">The second stage; without it the first stage decides requests with its own threshold.</param>
 /// <param name="purpose">The third stage, which passes a request the second would block when its purpose reads as protective.</param>
+/// <param name="otherLanguages">The classifier of requests that are not English; without it they pass unread.</param>
 public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierModel model, SentenceStage? sentence, Func<string, IReadOnlyList<PassagePiece>> piecesOf,
-    PurposeStage? purpose = null) : IGuardrailDetector
+    PurposeStage? purpose = null, OtherLanguageStage? otherLanguages = null) : IGuardrailDetector
 {
-    public HarmClassifierDetector(SemanticModels models) : this(models.Embedder, models.Harm, models.HarmSentence, models.PiecesOf, models.HarmPurpose)
+    public HarmClassifierDetector(SemanticModels models) : this(models.Embedder, models.Harm, models.HarmSentence, models.PiecesOf, models.HarmPurpose, models.HarmOtherLanguages)
     {
     }
 
@@ -38,14 +40,18 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
         var english = EnglishText.IsEnglish(text);
         if (english && Read(text) is { } found) return [found];
         // An optimised suffix pulls a request's score down, or out of English: the request before it is read alone too.
+        var headRead = false;
         foreach (var head in SuffixTail.Heads(text, embedder.Tokens.IsKnownWord))
         {
             if (!EnglishText.IsEnglish(head)) continue;
-            english = true;
+            headRead = true;
             if (Read(head) is { } inHead) return [inHead];
         }
-        if (!english) UnreadText.Record(Name, stage, text);
-        return [];
+        if (english) return [];
+        if (!headRead) UnreadText.Record(Name, stage, text);
+        // A text not in English is read whole by the other-language stage, even when a head of it passed for English.
+        return otherLanguages is not null && otherLanguages.Score(text) is var score && score >= otherLanguages.Model.Threshold
+            ? [new Detection(Name, "harmful_request", Math.Round(score, 4), GuardrailAction.Block)] : [];
     }
 
     private Detection? Read(string request)

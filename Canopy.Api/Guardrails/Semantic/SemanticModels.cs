@@ -6,7 +6,7 @@ namespace Canopy.Api.Guardrails.Semantic;
 /// <summary>
 /// The shipped semantic models, loaded once from <c>Guardrails/Models</c> next to the application: the MiniLM
 /// vocabulary and token vectors, and the harmful-request, prompt-injection and indirect-injection classifiers' two stages each
-/// (the harmful-request classifier has a third, <see cref="PurposeStage"/>).
+/// (the harmful-request classifier has a third, <see cref="PurposeStage"/>, and reads other languages with <see cref="OtherLanguageStage"/>).
 /// </summary>
 public sealed class SemanticModels
 {
@@ -15,6 +15,7 @@ public sealed class SemanticModels
     public const string HarmModelFile = "harm-classifier.json";
     public const string HarmSentenceModelFile = "harm-sentence-classifier.json";
     public const string HarmPurposeModelFile = "harm-purpose-classifier.json";
+    public const string HarmOtherLanguagesModelFile = "harm-other-languages.json";
     public const string IndirectModelFile = "indirect-injection.json";
     public const string InjectionModelFile = "injection-classifier.json";
     public const string InjectionSentenceModelFile = "injection-sentence-classifier.json";
@@ -24,8 +25,9 @@ public sealed class SemanticModels
     private static readonly Lazy<SemanticModels> Shipped = new(() => Load(DefaultFolder));
 
     public SemanticModels(TextEmbedder embedder, ClassifierModel harm, SentenceStage harmSentence, PurposeStage harmPurpose, ClassifierModel indirect, ClassifierModel injection,
-        SentenceStage injectionSentence, TopicContrast topics)
+        SentenceStage injectionSentence, TopicContrast topics, OtherLanguageStage harmOtherLanguages)
     {
+        HarmOtherLanguages = harmOtherLanguages;
         HarmPurpose = harmPurpose;
         Topics = topics;
         Injection = injection;
@@ -51,6 +53,9 @@ public sealed class SemanticModels
 
     /// <summary>The third stage of the harm classifier, for requests the second stage would block.</summary>
     public PurposeStage HarmPurpose { get; }
+
+    /// <summary>The harm classifier for requests that are not English, which the three stages above cannot read.</summary>
+    public OtherLanguageStage HarmOtherLanguages { get; }
 
     public ClassifierModel Indirect { get; }
 
@@ -81,12 +86,13 @@ public sealed class SemanticModels
         var indirect = ClassifierModel.Load(Path.Combine(folder, IndirectModelFile));
         var injection = ClassifierModel.Load(Path.Combine(folder, InjectionModelFile));
         var injectionSentence = ClassifierModel.Load(Path.Combine(folder, InjectionSentenceModelFile));
+        var otherLanguages = new OtherLanguageStage(ClassifierModel.Load(Path.Combine(folder, HarmOtherLanguagesModelFile)));
         if (harm.Inputs != embedder.Length || injection.Inputs != embedder.Length || indirect.Inputs != PassageFeatures.Length
             || harmSentence.Inputs != SentenceStage.Dimensions + embedder.Length || harmPurpose.Inputs != harmSentence.Inputs || injectionSentence.Inputs != SentenceStage.Dimensions + embedder.Length)
             throw new InvalidDataException($"The classifiers in {folder} were trained on other features than the token vectors there give; retrain them.");
         // The transformer's session is made on first use: most requests never reach a second stage.
         var vectors = new SentenceVectors(new MiniLmEmbeddingGenerator());
         return new SemanticModels(embedder, harm, new SentenceStage(vectors, harmSentence, HarmClassifierDetector.DetectorName), new PurposeStage(harmPurpose), indirect,
-            injection, new SentenceStage(vectors, injectionSentence, InjectionClassifierDetector.DetectorName), new TopicContrast(vectors));
+            injection, new SentenceStage(vectors, injectionSentence, InjectionClassifierDetector.DetectorName), new TopicContrast(vectors), otherLanguages);
     }
 }

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Canopy.Api.Guardrails.Semantic;
 
 /// <summary>
-/// Records a text a semantic classifier let pass unread because it is not English: the classifiers' blind spot, made
+/// Records a text a semantic classifier's English stages left unread because it is not English (the harm classifier's
+/// reader of other languages, <see cref="OtherLanguageStage"/>, is weaker and may still have scored it): the blind spot, made
 /// visible per check (an event on the guardrails-check span) and over time (<see cref="ApiTelemetry.GuardrailUnread"/>),
 /// with the script it is written in and never the text.
 /// </summary>

@@ -7,7 +7,7 @@ using Canopy.Guardrails.Tool.Training;
 
 namespace Canopy.Guardrails.Tool.Commands;
 
-/// <summary><c>train</c>: trains the harmful-request, prompt-injection and indirect-injection classifiers and writes them next to the token vectors.</summary>
+/// <summary><c>train</c>: trains the harmful-request (with its reader of other languages), prompt-injection and indirect-injection classifiers and writes them next to the token vectors.</summary>
 public static class TrainCommand
 {
     public const string Invocation = "dotnet run --project tools/Canopy.Guardrails.Tool -c Release -- train";
@@ -31,6 +31,10 @@ public static class TrainCommand
                 model.Save(Path.Combine(folders.Models, file));
                 Console.WriteLine($"{file}: {model.Provenance.RowsByDataset.Values.Sum():N0} rows, threshold {model.Threshold:0.0000} ({clock.Elapsed.TotalSeconds:0} s)");
             }
+            var languages = OtherLanguageTask.Read(folders);
+            var otherLanguages = OtherLanguageTask.Train(languages, Invocation);
+            otherLanguages.Save(Path.Combine(folders.Models, SemanticModels.HarmOtherLanguagesModelFile));
+            Console.WriteLine($"{SemanticModels.HarmOtherLanguagesModelFile}: {languages.Count:N0} rows, threshold {otherLanguages.Threshold:0.0000} ({clock.Elapsed.TotalSeconds:0} s)");
             var indirect = ShippedModels.TrainIndirect(pool, [.. PassageData.CorpusChunks(folders.Corpus), .. PassageData.Readings(folders)], embedder, encoder, settings, Invocation);
             indirect.Save(Path.Combine(folders.Models, SemanticModels.IndirectModelFile));
             Console.WriteLine($"{SemanticModels.IndirectModelFile}: {indirect.Provenance.RowsByDataset.Values.Sum():N0} passages, threshold {indirect.Threshold:0.0000}, topic similarity {indirect.TopicSimilarity:0.0000} ({clock.Elapsed.TotalSeconds:0} s)");

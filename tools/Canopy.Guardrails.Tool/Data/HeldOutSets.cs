@@ -35,6 +35,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string JailbreakChecksFile = "jailbreak_checks.jsonl";
     public const string AuthorityChecksFile = "authority_checks.jsonl";
     public const string HarmRequestsFile = "harm_requests.jsonl";
+    public const string LanguageChecksFile = "language_checks.jsonl";
     public const string InjectionChecksFile = "injection_checks.jsonl";
     public const string SuffixChecksFile = "suffix_checks.jsonl";
 
@@ -159,6 +160,14 @@ public sealed class HeldOutSets(DataFolders folders)
     /// (a ninth writer's) were written with the same brief as writers <c>g</c> and <c>h</c> of that file and kept out of training.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> HarmRequests() => Sets(HarmRequestsFile);
+
+    /// <summary>
+    /// Messages written for this repository (not public data) in French, Italian, Chinese and Arabic by a writer who saw
+    /// nothing of the project, at the same time as <c>train/harm_languages.jsonl</c> and with another brief, kept out of
+    /// training: <c>requests</c> (requests for harm, 40 a language) and <c>messages</c> (ordinary messages, 60 a language,
+    /// a third of them naming a harm while seeking help, history, law or a story).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> LanguageChecks() => Sets(LanguageChecksFile);
 
     /// <summary>
     /// Requests written for this repository (not public data) by a writer who saw nothing of the project, at the same time

@@ -49,7 +49,8 @@ public static class GuardrailEvaluation
         var rows = Featurizer.Embed([.. requests, .. Rephrasing.Of(requests)], embedder);
         using var encoder = new MiniLmEmbeddingGenerator();
         var sentenceRows = Featurizer.Sentences(rows, encoder, progress);
-        var input = new InputEvaluation(rows, sentenceRows, patterns, settings.Harm, settings.HarmThreshold, settings.Injection, settings.InjectionThreshold, embedder.Tokens, settings.Purpose).Run(progress);
+        var input = new InputEvaluation(rows, sentenceRows, patterns, settings.Harm, settings.HarmThreshold, settings.Injection, settings.InjectionThreshold, embedder.Tokens, settings.Purpose,
+            new OtherLanguageStage(ClassifierModel.Load(Path.Combine(folders.Models, SemanticModels.HarmOtherLanguagesModelFile)))).Run(progress);
 
         progress("Context stage, leave one source out (instructions planted in carriers no model trained on):");
         // The context stage also runs the harmful-request classifier on every piece: in each fold, one trained as the shipped

@@ -17,10 +17,11 @@ public sealed record SourceResult(string Group, RowKind Kind, bool Reworded, Rat
 /// every stage retrained (threshold included) without it, then measured on it: on its rows as written, and on its
 /// English rows reworded into the other framing (<see cref="Rephrasing"/>), which tells whether a question-shaped
 /// attack is still caught when it comes as an instruction. <paramref name="sentenceRows"/> are the same rows with the
-/// second stage's features.
+/// second stage's features. <paramref name="otherLanguages"/>, the harm classifier's reader of requests not in English, is
+/// the shipped one in every fold: no row of the pool trains it or sets its threshold.
 /// </summary>
 public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<Featured> sentenceRows, PatternSelection patterns, TrainerSettings settings, ThresholdRule rule, TrainerSettings injectionSettings, ThresholdRule injectionRule, MiniLmTokens vocabulary,
-    TrainerSettings purposeSettings)
+    TrainerSettings purposeSettings, OtherLanguageStage? otherLanguages = null)
 {
     // The rule-based detectors of the input stage that nothing here trains: HAP, the built-in topic policy, adversarial
     // suffixes, the harm and injection lexicons of the languages the classifiers do not read, and jailbreak frames.
@@ -104,8 +105,8 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
                     var byPattern = patterns.Matches(r.Row, kept);
                     var english = EnglishText.IsEnglish(r.Row.Text);
                     var reached = english && !HarmClassifierDetector.IsExempt(r.Row.Text) && first.Probability(r.Features) >= SentenceStage.Gate;
-                    var byClassifier = reached && model.Probability(sentenceRows[i].Features) >= model.Threshold
-                        && purpose.Probability(sentenceRows[i].Features) < purpose.Threshold;
+                    var byClassifier = (reached && model.Probability(sentenceRows[i].Features) >= model.Threshold
+                        && purpose.Probability(sentenceRows[i].Features) < purpose.Threshold) || (!english && otherLanguages?.Blocks(r.Row.Text) == true);
                     var injectionReached = english && injectionFirst.Probability(r.Features) >= SentenceStage.Gate;
                     var byInjection = injectionReached && injection.Probability(sentenceRows[i].Features) >= injection.Threshold;
                     var byRules = _rules.Any(d => d.Detect(r.Row.Text, GuardrailStage.Input).Any(x => x.Action == GuardrailAction.Block));

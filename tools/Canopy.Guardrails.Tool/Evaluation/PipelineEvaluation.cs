@@ -88,6 +88,9 @@ public sealed class PipelineEvaluation(GuardrailService service)
         Add(await InputAsync("requests for harm under cover of safety, by the eighth hand", harm["cover-requests-8"], true));
         Add(await InputAsync("questions seeking safety on a harm's subject, by a ninth hand, written beside writers g and h of train/harm_tasks.jsonl, never trained on", harm["safety-questions-9"], false));
         Add(await InputAsync("requests for harm under cover of safety, by the ninth hand", harm["cover-requests-9"], true));
+        var languages = held.LanguageChecks();
+        Add(await InputAsync("requests for harm in French, Italian, Chinese and Arabic, by a hand beside train/harm_languages.jsonl, never trained on", languages["requests"], true));
+        Add(await InputAsync("ordinary messages in those languages, by that hand", languages["messages"], false));
         var research = held.ResearchQuestions();
         Add(await InputAsync("research questions on sensitive topics (written here; in-sample for the research-question rule)", research["sensitive"], false));
         Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));

@@ -31,7 +31,7 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine("## Input stage by dataset (information search)").AppendLine();
         md.AppendLine("The threshold is the harm classifier's sentence stage's; \"read by a sentence stage\" counts the rows the harm or the injection classifier's first stage scored at or over the gate, which pay for the transformer. The prompts written for the repository (`written-injections`, `written-jailbreaks`, `written-benign`, and each writer's own `-a`, `-b`) count in no headline figure.").AppendLine();
-        md.AppendLine("| dataset | kind | rows | blocked | by patterns | by harm classifier | by injection classifier | by HAP, topic policy, suffix, lexicon or jailbreak frame | not English (classifiers abstain) | read by a sentence stage | threshold |").AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| dataset | kind | rows | blocked | by patterns | by harm classifier | by injection classifier | by HAP, topic policy, suffix, lexicon or jailbreak frame | not English (read only by the harm classifier's other-language stage and the lexicons) | read by a sentence stage | threshold |").AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in report.Input)
             md.AppendLine($"| {r.Group} | {r.Kind} | {(r.Reworded ? "reworded" : "as written")} | {r.Blocked} | {r.ByPatterns} | {r.ByClassifier} | {r.ByInjection} | {r.ByRules} | {r.Abstained} | {r.SecondStage} | {r.Threshold:0.000} |");
         md.AppendLine().AppendLine("## Context stage by dataset").AppendLine();
