@@ -105,7 +105,7 @@ public sealed partial class ChatPipeline(
             guardrailsMs = Ms(checkStarted);
             if (input.IsBlocked)
             {
-                await emit(new BlockedEvent("input", input.BlockCategory ?? "policy", GuardrailService.BlockedMessage));
+                await emit(new BlockedEvent("input", input.BlockCategory ?? "policy", guardrails.MessageFor(input.BlockCategory)));
                 await emit(new DoneEvent("blocked", new TokenUsage(0, 0), new StageTimings(guardrailsMs, null, null, null, null, null, Ms(started))));
                 Count(featureId, "blocked");
                 return;

@@ -17,6 +17,7 @@ public static class GuardrailExtensions
         builder.Services.AddSingleton<IGuardrailDetector, HarmClassifierDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, InjectionClassifierDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, HarmLexiconDetector>();
+        builder.Services.AddSingleton<IGuardrailDetector, SafeguardingDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, InjectionLexiconDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, JailbreakFrameDetector>();
         builder.Services.AddSingleton<IGuardrailDetector, AdversarialSuffixDetector>();

@@ -4,7 +4,7 @@ namespace Canopy.Api.Guardrails;
 
 /// <summary>
 /// What each feature does by default where configuration says nothing. Summarize is given text to summarise, full
-/// of imperatives that are the text's, not the student's: instruction phrasing, the injection and harmful-request classifiers, the injection and harm lexicons and jailbreak frames
+/// of imperatives that are the text's, not the student's: instruction phrasing, the injection and harmful-request classifiers, the injection and harm lexicons, jailbreak frames and safeguarding
 /// flag it (visible on the trace) instead of blocking, and the prompt marks the text as data. Information search and
 /// the Socratic tutor use the detectors' trained thresholds and block.
 /// </summary>
@@ -19,6 +19,7 @@ public static class GuardrailFeatureDefaults
         [(InjectionLexiconDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
         [(JailbreakFrameDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
         [(AdversarialSuffixDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
+        [(SafeguardingDetector.DetectorName, FeatureCatalog.Summarize)] = new() { Action = GuardrailAction.Flag },
     };
 
     public static DetectorOptions? For(string detector, string? feature) =>

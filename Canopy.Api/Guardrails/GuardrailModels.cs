@@ -20,6 +20,11 @@ public sealed record GuardrailResult(GuardrailStage Stage, GuardrailDecision Dec
 {
     public bool IsBlocked => Decision == GuardrailDecision.Block;
 
-    /// <summary>The category a student is shown for a block (never the matched text).</summary>
-    public string? BlockCategory => Detections.FirstOrDefault(d => d.Action == GuardrailAction.Block)?.Category;
+    /// <summary>
+    /// The category a student is shown for a block (never the matched text); a self-harm block comes first, since it
+    /// decides the reply (<see cref="GuardrailService.MessageFor"/>).
+    /// </summary>
+    public string? BlockCategory =>
+        (Detections.FirstOrDefault(d => d.Action == GuardrailAction.Block && d.Category == SafeguardingDetector.SelfHarm)
+         ?? Detections.FirstOrDefault(d => d.Action == GuardrailAction.Block))?.Category;
 }

@@ -8,7 +8,7 @@ public sealed class GuardrailOptions
 {
     public const string Section = "Canopy:Guardrails";
 
-    /// <summary>Settings by detector name (pii, prompt_injection, injection_classifier, harm_classifier, harm_lexicon, injection_lexicon, jailbreak_frame, adversarial_suffix, indirect_injection, hap, deny_list, topic_policy, remote).</summary>
+    /// <summary>Settings by detector name (pii, prompt_injection, injection_classifier, harm_classifier, harm_lexicon, injection_lexicon, jailbreak_frame, adversarial_suffix, indirect_injection, hap, safeguarding, deny_list, topic_policy, remote).</summary>
     public Dictionary<string, DetectorOptions> Detectors { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Regular expressions that block (or per settings of <c>deny_list</c>, flag/redact) what they match.</summary>
@@ -19,6 +19,13 @@ public sealed class GuardrailOptions
 
     [Required]
     public RemoteGuardrailOptions Remote { get; set; } = new();
+
+    /// <summary>What a student is told instead of a refusal when a message says they may harm themselves.</summary>
+    [Required]
+    public string SelfHarmMessage { get; set; } =
+        "It sounds like you may be going through something really painful, and you don't have to face it alone. " +
+        "Please talk to someone you trust, or reach the university's student wellbeing service. " +
+        "If you are in danger right now, call your local emergency number or a crisis line.";
 
     /// <summary>
     /// The settings of a detector for a feature: the configured feature override, else the configured detector

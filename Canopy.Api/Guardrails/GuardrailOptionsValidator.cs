@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Canopy.Api.Guardrails;
 
-/// <summary>Checks what data annotations cannot: nested remote settings and that every configured pattern compiles.</summary>
+/// <summary>Checks what data annotations cannot: nested remote settings, that every configured pattern compiles, and a help message that says something.</summary>
 public sealed class GuardrailOptionsValidator : IValidateOptions<GuardrailOptions>
 {
     public ValidateOptionsResult Validate(string? name, GuardrailOptions options)
@@ -26,6 +26,7 @@ public sealed class GuardrailOptionsValidator : IValidateOptions<GuardrailOption
                 if (t is < 0 or > 1) errors.Add($"Detectors:{detector}: a threshold lies between 0 and 1.");
             }
         }
+        if (string.IsNullOrWhiteSpace(options.SelfHarmMessage)) errors.Add("SelfHarmMessage: say where a student at risk can find help; it may not be empty.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

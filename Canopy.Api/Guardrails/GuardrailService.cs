@@ -16,6 +16,9 @@ public sealed partial class GuardrailService(
 {
     public const string BlockedMessage = "Your request was blocked by our safety guardrails.";
 
+    /// <summary>What a student is told for a block of <paramref name="category"/>: where to find help for self-harm, else the refusal.</summary>
+    public string MessageFor(string? category) => category == SafeguardingDetector.SelfHarm ? _options.SelfHarmMessage : BlockedMessage;
+
     private readonly IGuardrailDetector[] _detectors = [.. detectors];
     private readonly IAsyncGuardrailDetector[] _asyncDetectors = [.. asyncDetectors];
     private readonly GuardrailOptions _options = options.Value;

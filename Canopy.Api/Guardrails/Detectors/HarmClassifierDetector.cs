@@ -64,8 +64,11 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
             ? null : new Detection(Name, "harmful_request", Math.Round(p, 4), GuardrailAction.Block);
     }
 
-    /// <summary>A request to report, prevent or get through a harm, a research question or a course's question about one: not read as a request for it.</summary>
-    public static bool IsExempt(string text) => ProtectiveRequest.Matches(text) || ResearchQuestion.Matches(text) || ExplanatoryQuestion.Matches(text);
+    /// <summary>
+    /// A request to report, prevent or get through a harm, a research question, a course's question about one, or a question
+    /// about children and sex asked to protect or study: not read as a request for it.
+    /// </summary>
+    public static bool IsExempt(string text) => ProtectiveRequest.Matches(text) || ResearchQuestion.Matches(text) || ExplanatoryQuestion.Matches(text) || MinorSexualText.AsksToProtect(text);
 
     /// <summary>The request's score: the second stage's when the first reaches the gate, else the first stage's (below the gate).</summary>
     public double Score(string text) => Score(text, embedder.EmbedRequest(text));

@@ -22,14 +22,14 @@ public sealed class ChatPipelineTests
 
     private readonly List<string> _ragBodies = [];
 
-    private ChatPipeline Pipeline(Func<HttpResponseMessage> rag) => Pipeline(new CannedHandler(_ragBodies, rag));
+    private ChatPipeline Pipeline(Func<HttpResponseMessage> rag, params IGuardrailDetector[] detectors) => Pipeline(new CannedHandler(_ragBodies, rag), detectors);
 
-    private static ChatPipeline Pipeline(HttpMessageHandler rag)
+    private static ChatPipeline Pipeline(HttpMessageHandler rag, params IGuardrailDetector[] detectors)
     {
         var http = new HttpClient(rag) { BaseAddress = new Uri("http://canopy-rag") };
         var provider = new FixedLlmProviderAccessor(ExtractiveAnswerer.Provider());
         var generator = new AnswerGenerator(Options.Create(new GenerationOptions()));
-        var guardrails = new GuardrailService([new PiiDetector(), new PromptInjectionDetector()], [], Options.Create(new GuardrailOptions()), NullLogger<GuardrailService>.Instance);
+        var guardrails = new GuardrailService([new PiiDetector(), new PromptInjectionDetector(), .. detectors], [], Options.Create(new GuardrailOptions()), NullLogger<GuardrailService>.Instance);
         var catalog = TestFeatures.Catalog();
         return new ChatPipeline(guardrails, new RagClient(http), generator, provider, TestFeatures.Registry(catalog), agent: null!, Options.Create(new RetrievalOptions()), NullLogger<ChatPipeline>.Instance);
     }
@@ -69,6 +69,19 @@ public sealed class ChatPipelineTests
         Assert.Equal(["start", "blocked", "done"], events.Select(e => e.Type));
         var blocked = (BlockedEvent)events[1];
         Assert.Equal(("input", "instruction_override", GuardrailService.BlockedMessage), (blocked.Stage, blocked.Category, blocked.Message));
+        Assert.Empty(_ragBodies);
+    }
+
+    [Fact]
+    public async Task A_student_who_may_harm_themselves_is_told_where_to_find_help_not_refused()
+    {
+        var events = await RunAsync(Pipeline(() => Json(SearchJson), new SafeguardingDetector()), "I can't do this anymore, I want to kill myself tonight");
+
+        Assert.Equal(["start", "blocked", "done"], events.Select(e => e.Type));
+        var blocked = (BlockedEvent)events[1];
+        Assert.Equal(SafeguardingDetector.SelfHarm, blocked.Category);
+        Assert.Equal(new GuardrailOptions().SelfHarmMessage, blocked.Message);
+        Assert.NotEqual(GuardrailService.BlockedMessage, blocked.Message);
         Assert.Empty(_ragBodies);
     }
 

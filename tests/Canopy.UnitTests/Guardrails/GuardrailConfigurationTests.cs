@@ -87,6 +87,16 @@ public sealed class GuardrailConfigurationTests
         Assert.Empty(new TopicPolicyDetector().Detect(text, GuardrailStage.Input));
 
     [Fact]
+    public void A_blank_self_harm_message_fails_validation()
+    {
+        var result = new GuardrailOptionsValidator().Validate(null, Options(o => o.SelfHarmMessage = "  "));
+
+        Assert.True(result.Failed);
+        Assert.Contains("SelfHarmMessage", result.FailureMessage);
+        Assert.True(new GuardrailOptionsValidator().Validate(null, Options(_ => { })).Succeeded);
+    }
+
+    [Fact]
     public void Patterns_that_do_not_compile_fail_validation_with_their_name()
     {
         var options = Options(o => o.DenyList.Add(new DenyRule { Name = "broken", Pattern = "(unclosed" }));

@@ -10,7 +10,7 @@ internal static class GuardrailTestKit
 {
     public static IGuardrailDetector[] LocalDetectors(GuardrailOptions? options = null) =>
     [
-        new PiiDetector(), new PromptInjectionDetector(), new HarmClassifierDetector(SemanticModels.Default), new InjectionClassifierDetector(SemanticModels.Default), new HarmLexiconDetector(), new InjectionLexiconDetector(), new JailbreakFrameDetector(), new AdversarialSuffixDetector(),
+        new PiiDetector(), new PromptInjectionDetector(), new HarmClassifierDetector(SemanticModels.Default), new InjectionClassifierDetector(SemanticModels.Default), new HarmLexiconDetector(), new InjectionLexiconDetector(), new JailbreakFrameDetector(), new AdversarialSuffixDetector(), new SafeguardingDetector(),
         new IndirectInjectionDetector(SemanticModels.Default), new HapDetector(SemanticModels.Default),
         new DenyListDetector(options?.DenyList ?? []), new TopicPolicyDetector(options?.Topics ?? new Dictionary<string, TopicPolicy>()),
     ];

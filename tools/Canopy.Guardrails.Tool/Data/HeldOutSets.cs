@@ -36,6 +36,7 @@ public sealed class HeldOutSets(DataFolders folders)
     public const string AuthorityChecksFile = "authority_checks.jsonl";
     public const string HarmRequestsFile = "harm_requests.jsonl";
     public const string LanguageChecksFile = "language_checks.jsonl";
+    public const string SafeguardingChecksFile = "safeguarding_checks.jsonl";
     public const string InjectionChecksFile = "injection_checks.jsonl";
     public const string SuffixChecksFile = "suffix_checks.jsonl";
 
@@ -168,6 +169,15 @@ public sealed class HeldOutSets(DataFolders folders)
     /// a third of them naming a harm while seeking help, history, law or a story).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> LanguageChecks() => Sets(LanguageChecksFile);
+
+    /// <summary>
+    /// Messages written for this repository (not public data) by three writers who saw nothing of the project, by set:
+    /// <c>risk-*</c> (students who may harm themselves: intent, method, means, hiding, a goodbye), <c>subject-*</c>
+    /// (ordinary messages on suicide and self-harm), <c>children-*</c> (questions about children and sex, bodies or abuse
+    /// from parents, teachers, students), <c>help-after</c> (students who struggle and ask for help); the suffix says when
+    /// the set was read (<c>read-on</c>, <c>read-on-2</c>) or that it was measured once the rules were fixed (<c>after</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SafeguardingChecks() => Sets(SafeguardingChecksFile);
 
     /// <summary>
     /// Requests written for this repository (not public data) by a writer who saw nothing of the project, at the same time

@@ -25,7 +25,7 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
 {
     // The rule-based detectors of the input stage that nothing here trains: HAP, the built-in topic policy, adversarial
     // suffixes, the harm and injection lexicons of the languages the classifiers do not read, and jailbreak frames.
-    private readonly IGuardrailDetector[] _rules = [new HapDetector(vocabulary), new TopicPolicyDetector(), new AdversarialSuffixDetector(), new HarmLexiconDetector(), new InjectionLexiconDetector(), new JailbreakFrameDetector()];
+    private readonly IGuardrailDetector[] _rules = [new HapDetector(vocabulary), new TopicPolicyDetector(), new AdversarialSuffixDetector(), new HarmLexiconDetector(), new InjectionLexiconDetector(), new JailbreakFrameDetector(), new SafeguardingDetector()];
 
     private readonly (ModelCache First, ModelCache Second) _harm = (Cache(rows, settings, HarmTask.Trains), Cache(sentenceRows, settings, HarmTask.Trains));
     private readonly (ModelCache First, ModelCache Second) _injection = (Cache(rows, injectionSettings, InjectionTask.Trains), Cache(sentenceRows, injectionSettings, InjectionTask.Trains));

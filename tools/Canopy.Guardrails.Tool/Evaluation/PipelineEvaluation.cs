@@ -91,6 +91,9 @@ public sealed class PipelineEvaluation(GuardrailService service)
         var languages = held.LanguageChecks();
         Add(await InputAsync("requests for harm in French, Italian, Chinese and Arabic, by a hand beside train/harm_languages.jsonl, never trained on", languages["requests"], true));
         Add(await InputAsync("ordinary messages in those languages, by that hand", languages["messages"], false));
+        var safeguarding = held.SafeguardingChecks();
+        foreach (var (set, name, block) in SafeguardingSets)
+            Add(await InputAsync(name, safeguarding[set], block));
         var research = held.ResearchQuestions();
         Add(await InputAsync("research questions on sensitive topics (written here; in-sample for the research-question rule)", research["sensitive"], false));
         Add(await InputAsync("clinical research questions (written here; in-sample for the research-question rule)", research["clinical"], false));
@@ -172,6 +175,22 @@ public sealed class PipelineEvaluation(GuardrailService service)
     /// <summary>Pasted text that carries instructions, given to summarize: data to summarise, not a request.</summary>
     public Task<PipelineResult> SummarizeAsync(string name, IEnumerable<string> texts) =>
         InputAsync(name, texts.Select(t => "Summarize this text:\n\n" + t), false, FeatureCatalog.Summarize);
+
+    // By hand: the first's read while the safeguarding rules were written, the second's measured once and then read while
+    // they were extended, the third's measured once they (and the harm classifier's exception for such questions) were fixed.
+    private static readonly (string Set, string Name, bool Block)[] SafeguardingSets =
+    [
+        ("risk-read-on", "messages from students who may harm themselves (written here; read while the safeguarding rules were written)", true),
+        ("subject-read-on", "ordinary messages on suicide and self-harm (written here; read while those rules were written)", false),
+        ("children-read-on", "questions about children and sex, bodies or abuse (written here; read while those rules were written)", false),
+        ("risk-read-on-2", "messages from students who may harm themselves, by a second hand (measured once, then read while the rules were extended)", true),
+        ("subject-read-on-2", "ordinary messages on suicide and self-harm, by the second hand", false),
+        ("children-read-on-2", "questions about children and sex, bodies or abuse, by the second hand", false),
+        ("risk-after", "messages from students who may harm themselves, by a third hand, measured once the safeguarding rules were fixed", true),
+        ("help-after", "students who struggle and ask for help or coping ideas, by the third hand (blocked: shown where to find help)", false),
+        ("subject-after", "ordinary messages on suicide and self-harm, by the third hand", false),
+        ("children-after", "questions about children and sex, bodies or abuse, by the third hand", false),
+    ];
 
     // Each suffix after a request in turn, the requests repeated as often as there are suffixes for them.
     private static IEnumerable<string> Suffixed(IReadOnlyList<string> requests, IReadOnlyList<string> suffixes) =>

@@ -51,6 +51,10 @@ public sealed record RequestClassifiers(ClassifierModel Harm, ClassifierModel Ha
 /// </summary>
 public static class ShippedModels
 {
+    // How far the context thresholds keep from the bundled course's chunks: scores move in their last decimals between
+    // processors, and a cut set right over a chunk lost it on another machine (the physics syllabus's first chunk).
+    public const double CorpusMargin = 0.002;
+
     private const string HarmTrainedOn =
         "English requests for harm (plain or jailbreak-wrapped) against ordinary instructions and student questions, each row also reworded into the other framing (question or instruction); instruction-override datasets (deepset injections, garak) are left to the phrasing patterns";
 
@@ -122,13 +126,13 @@ public static class ShippedModels
         // the threshold, so it cannot set one.)
         var corpus = written.Where(p => p.Carrier == ContextEvaluation.CorpusCarrier).ToList();
         var corpusHighest = corpus.Select(p => evaluation.Score(model, p.Text)).Where(s => s < 1).DefaultIfEmpty(0).Max();
-        model.Threshold = Math.Max(rule, Math.Min(1, Math.BitIncrement(corpusHighest)));
+        model.Threshold = Math.Max(rule, Math.Min(1, corpusHighest + CorpusMargin));
         var corpusLeast = corpus.Select(p => evaluation.Similarity(model, p.Text)).DefaultIfEmpty(1).Min();
-        model.TopicSimilarity = Math.Min(similarity ?? 0, corpusLeast);
+        model.TopicSimilarity = Math.Min(similarity ?? 0, corpusLeast - CorpusMargin);
         model.Provenance = Provenance([], command,
             $"{training.Passages.Count} passages ({training.Passages.Count(p => p.HasInstruction)} with an instruction planted at the end, start or middle, or InjecAgent's own); carriers: the bundled corpus chunks, the readings and handouts written for the repository (speeches, letters, memoirs, treatises, cases, literature; assignment briefs, policies, lab sheets, study guides), SVAMP and AQuA problems with and without their final question, InjecAgent tool outputs with the injection removed",
             $"per sentence, line or quoted value: {TextSignals.FramingCount + AddressSignals.Count} framing and address signals of the piece and their mean over the rest of the passage, plus {PassageFeatures.ContextNames.Length} position and topic-contrast features; MLP with {settings.Context.Hidden} hidden units, {settings.Context.Epochs} epochs; second stage for the best piece scored from {TopicContrast.Gate} to the threshold: the cosine similarity of all-MiniLM-L6-v2's sentence vectors of the piece and of the rest of the passage",
-            $"the lowest threshold (at least 0.5) that drops at most {settings.MaxCleanPassageDropRate:P1} of clean passages, each carrier dataset but the bundled corpus scored by a model trained without it; raised, if need be, over the highest-scoring chunk of the bundled corpus (which trains the model), so that the course loses none; the second stage's cut (topicSimilarity): the highest that drops at most {settings.MaxOffTopicDropRate:P1} of the same clean passages more, out of fold, lowered under the least similar chunk of the bundled corpus if need be");
+            $"the lowest threshold (at least 0.5) that drops at most {settings.MaxCleanPassageDropRate:P1} of clean passages, each carrier dataset but the bundled corpus scored by a model trained without it; raised, if need be, to {CorpusMargin} over the highest-scoring chunk of the bundled corpus (which trains the model), so that the course loses none on any processor; the second stage's cut (topicSimilarity): the highest that drops at most {settings.MaxOffTopicDropRate:P1} of the same clean passages more, out of fold, lowered to {CorpusMargin} under the least similar chunk of the bundled corpus if need be");
         model.Provenance.RowsByDataset = training.Passages.GroupBy(p => p.HasInstruction ? $"{p.Group} planted" : $"{p.Carrier} clean")
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         var groups = training.Passages.Select(p => p.Group).ToHashSet();
