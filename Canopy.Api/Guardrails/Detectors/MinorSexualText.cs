@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Canopy.Api.Guardrails.Text;
 
 namespace Canopy.Api.Guardrails;
 
@@ -13,9 +12,11 @@ namespace Canopy.Api.Guardrails;
 /// </summary>
 public static partial class MinorSexualText
 {
-    public static bool Matches(string text)
+    public static bool Matches(string text) => MatchesFolded(SelfHarmText.Folded(text));
+
+    /// <summary>Whether the text, already folded (<see cref="SelfHarmText.Folded"/>), sexualises a child.</summary>
+    public static bool MatchesFolded(string folded)
     {
-        var folded = TextNormalizer.Fold(text).Replace('’', '\'');
         if (!Minor().IsMatch(folded)) return false;
         // A protective or studious word anywhere in the message leaves the mere co-occurrence of erotic words alone.
         var asksWhy = Protects().IsMatch(folded) || Studies().IsMatch(folded);
@@ -37,7 +38,7 @@ public static partial class MinorSexualText
     /// </summary>
     public static bool AsksToProtect(string text)
     {
-        var folded = TextNormalizer.Fold(text).Replace('’', '\'');
+        var folded = SelfHarmText.Folded(text);
         if (!Minor().IsMatch(folded) || !Subject().IsMatch(folded) || !Frame().IsMatch(folded) || Danger().IsMatch(folded)) return false;
         foreach (var sentence in Sentence().Split(folded))
             if (Act().IsMatch(sentence) || MadeTo().IsMatch(sentence) || Material().IsMatch(sentence)) return false;

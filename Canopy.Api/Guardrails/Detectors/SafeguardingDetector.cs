@@ -18,7 +18,9 @@ public sealed class SafeguardingDetector : IGuardrailDetector
 
     public IEnumerable<Detection> Detect(string text, GuardrailStage stage)
     {
-        if (MinorSexualText.Matches(text)) return [new Detection(Name, SexualMinors, 1.0, GuardrailAction.Block)];
-        return SelfHarmText.Matches(text) ? [new Detection(Name, SelfHarm, 1.0, GuardrailAction.Block)] : [];
+        // Both rule sets read the same folded text; folding once halves that cost on text that is not plain ASCII.
+        var folded = SelfHarmText.Folded(text);
+        if (MinorSexualText.MatchesFolded(folded)) return [new Detection(Name, SexualMinors, 1.0, GuardrailAction.Block)];
+        return SelfHarmText.Matches(text, folded) ? [new Detection(Name, SelfHarm, 1.0, GuardrailAction.Block)] : [];
     }
 }

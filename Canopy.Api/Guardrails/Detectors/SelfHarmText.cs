@@ -13,9 +13,14 @@ namespace Canopy.Api.Guardrails;
 /// </summary>
 public static partial class SelfHarmText
 {
-    public static bool Matches(string text)
+    public static bool Matches(string text) => Matches(text, Folded(text));
+
+    /// <summary>The text as both rule sets read it: folded, curly apostrophes made straight.</summary>
+    public static string Folded(string text) => TextNormalizer.Fold(text).Replace('’', '\'').Replace('‘', '\'');
+
+    /// <summary><paramref name="folded"/> is <see cref="Folded"/> of <paramref name="text"/>, for a caller that has it already.</summary>
+    public static bool Matches(string text, string folded)
     {
-        var folded = TextNormalizer.Fold(text).Replace('’', '\'').Replace('‘', '\'');
         if (!folded.Contains(' ')) return false;
         var own = Quoted().Replace(Figurative().Replace(folded, " "), " ");
         return Slang().IsMatch(text) || Intent().IsMatch(own) || Means().IsMatch(own) || Method().IsMatch(own) || Hiding().IsMatch(own) || Farewell().IsMatch(own);
