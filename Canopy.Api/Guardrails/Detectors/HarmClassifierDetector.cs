@@ -37,13 +37,13 @@ public sealed class HarmClassifierDetector(TextEmbedder embedder, ClassifierMode
         if (stage == GuardrailStage.Context) return DetectInPassage(text);
         // A request whose purpose is protective as a whole is not read in pieces either: a casual ending can look like a noisy tail.
         if (IsExempt(text)) return [];
-        var english = EnglishText.IsEnglish(text);
+        var english = EnglishText.IsEnglishRequest(text);
         if (english && Read(text) is { } found) return [found];
         // An optimised suffix pulls a request's score down, or out of English: the request before it is read alone too.
         var headRead = false;
         foreach (var head in SuffixTail.Heads(text, embedder.Tokens.IsKnownWord))
         {
-            if (!EnglishText.IsEnglish(head)) continue;
+            if (!EnglishText.IsEnglishRequest(head)) continue;
             headRead = true;
             if (Read(head) is { } inHead) return [inHead];
         }

@@ -17,7 +17,7 @@ public static partial class EnglishText
     ];
 
     // Frequent function words of French, German, Spanish, Italian, Portuguese and Dutch.
-    private static readonly HashSet<string> Other =
+    private static readonly HashSet<string> European =
     [
         "le", "la", "les", "des", "est", "et", "je", "que", "qui", "une", "pour", "dans", "pas", "vous", "sur", "avec", "ce",
         "il", "der", "die", "das", "und", "ist", "ich", "nicht", "ein", "eine", "zu", "mit", "sie", "es", "wie", "was", "den",
@@ -25,7 +25,32 @@ public static partial class EnglishText
         "como", "muito", "não", "você", "wat", "het", "een", "niet",
     ];
 
-    public static bool IsEnglish(string text)
+    // Indonesian, Javanese and Swahili: written in plain Latin letters, they read as English without their own words.
+    private static readonly HashSet<string> WithLearnedLatinLanguages =
+    [
+        .. European,
+        "yang", "dan", "dari", "untuk", "dengan", "ini", "itu", "tidak", "saya", "anda", "bagaimana", "cara", "adalah",
+        "akan", "bisa", "dalam", "pada", "atau", "juga", "kamu", "agar", "supaya", "tanpa", "membuat", "aku", "ada",
+        "harus", "sudah", "jika", "kalau", "karena", "seperti", "orang", "mereka", "kami", "kita", "bagi", "oleh",
+        "tentang", "tolong", "berikan", "jelaskan", "gimana", "nggak", "gak", "ke", "apa", "apakah", "mau", "ingin",
+        "bikin", "kowe", "sing", "lan", "ing", "karo", "ora", "iku", "iki", "kanggo", "piye", "kepiye", "carane", "arep",
+        "nganggo", "marang", "saka", "yen", "banjur", "uga", "mung", "kudu", "sampeyan", "panjenengan", "dhewe", "nang",
+        "neng", "utawa", "amarga", "kuwi", "kae", "opo", "ono", "wis", "isa", "na", "ya", "wa", "kwa", "ni", "za",
+        "katika", "jinsi", "gani", "nini", "kuna", "hii", "hiyo", "yangu", "wangu", "mimi", "wewe", "sana", "bila", "kama",
+        "lakini", "au", "pia", "kwamba", "ili", "huu", "hizi", "nataka", "nipe", "tafadhali", "niambie", "kufanya",
+        "kutengeneza", "nani", "vipi", "cha", "vya",
+    ];
+
+    /// <summary>Whether the English classifiers read the text, and learn from it.</summary>
+    public static bool IsEnglish(string text) => IsEnglish(text, European);
+
+    /// <summary>
+    /// Whether the harm classifier's English stages read a request rather than its reader of other languages, which
+    /// learned Indonesian, Javanese and Swahili: those, which <see cref="IsEnglish(string)"/> takes for English, go to it.
+    /// </summary>
+    public static bool IsEnglishRequest(string text) => IsEnglish(text, WithLearnedLatinLanguages);
+
+    private static bool IsEnglish(string text, HashSet<string> other)
     {
         int letters = 0, ascii = 0;
         foreach (var c in text)
@@ -36,14 +61,14 @@ public static partial class EnglishText
         }
         if (letters == 0) return true;
         if (ascii < letters * 0.9) return false;
-        int english = 0, other = 0;
+        int english = 0, others = 0;
         foreach (var m in Word().EnumerateMatches(text))
         {
             var word = text.AsSpan(m.Index, m.Length).ToString().ToLowerInvariant();
             if (English.Contains(word)) english++;
-            else if (Other.Contains(word)) other++;
+            else if (other.Contains(word)) others++;
         }
-        return english >= other;
+        return english >= others;
     }
 
     /// <summary>The script most of the text's letters are written in ("latin", "han", "arabic", ...), for telemetry.</summary>

@@ -104,13 +104,14 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
                     var r = rows[i];
                     var byPattern = patterns.Matches(r.Row, kept);
                     var english = EnglishText.IsEnglish(r.Row.Text);
-                    var reached = english && !HarmClassifierDetector.IsExempt(r.Row.Text) && first.Probability(r.Features) >= SentenceStage.Gate;
+                    var englishRequest = EnglishText.IsEnglishRequest(r.Row.Text);
+                    var reached = englishRequest && !HarmClassifierDetector.IsExempt(r.Row.Text) && first.Probability(r.Features) >= SentenceStage.Gate;
                     var byClassifier = (reached && model.Probability(sentenceRows[i].Features) >= model.Threshold
-                        && purpose.Probability(sentenceRows[i].Features) < purpose.Threshold) || (!english && otherLanguages?.Blocks(r.Row.Text) == true);
+                        && purpose.Probability(sentenceRows[i].Features) < purpose.Threshold) || (!englishRequest && otherLanguages?.Blocks(r.Row.Text) == true);
                     var injectionReached = english && injectionFirst.Probability(r.Features) >= SentenceStage.Gate;
                     var byInjection = injectionReached && injection.Probability(sentenceRows[i].Features) >= injection.Threshold;
                     var byRules = _rules.Any(d => d.Detect(r.Row.Text, GuardrailStage.Input).Any(x => x.Action == GuardrailAction.Block));
-                    return (byPattern, byClassifier, byRules, abstained: !english, reached: reached || injectionReached, byInjection);
+                    return (byPattern, byClassifier, byRules, abstained: !englishRequest, reached: reached || injectionReached, byInjection);
                 }).ToList();
                 var result = new SourceResult(group, kind, reworded,
                     Rate.Of(outcomes.Select(o => o.byPattern || o.byClassifier || o.byRules || o.byInjection)),
