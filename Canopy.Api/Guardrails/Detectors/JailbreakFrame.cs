@@ -11,7 +11,7 @@ namespace Canopy.Api.Guardrails;
 /// forbidden at once. A persona or mode alone is a study exercise ("act as a patient
 /// for my history-taking practice"); it counts only with a trait no tutor needs: free of rules, two answers, no caveats.
 /// Written from those moves and revised on jailbreaks written for the repository; its figures, in-sample and not, are
-/// in docs/guardrails.md ("Jailbreak frames").
+/// in docs/guardrails-history.md ("Jailbreak frames").
 /// </summary>
 public static partial class JailbreakFrame
 {

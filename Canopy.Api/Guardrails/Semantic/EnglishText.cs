@@ -25,30 +25,63 @@ public static partial class EnglishText
         "como", "muito", "não", "você", "wat", "het", "een", "niet",
     ];
 
-    // Indonesian, Javanese and Swahili: written in plain Latin letters, they read as English without their own words.
-    private static readonly HashSet<string> WithLearnedLatinLanguages =
+    // The Latin-letter languages the harm classifier's reader of other languages learned. Indonesian, Javanese and Swahili
+    // have no word in the European list; a request in Italian, Spanish, French or German often uses none of its few words.
+    // Written from each language's grammar; no word of this list is also an English word.
+    private static readonly HashSet<string> LearnedLatinLanguages =
     [
         .. European,
+        // Indonesian
         "yang", "dan", "dari", "untuk", "dengan", "ini", "itu", "tidak", "saya", "anda", "bagaimana", "cara", "adalah",
         "akan", "bisa", "dalam", "pada", "atau", "juga", "kamu", "agar", "supaya", "tanpa", "membuat", "aku", "ada",
         "harus", "sudah", "jika", "kalau", "karena", "seperti", "orang", "mereka", "kami", "kita", "bagi", "oleh",
         "tentang", "tolong", "berikan", "jelaskan", "gimana", "nggak", "gak", "ke", "apa", "apakah", "mau", "ingin",
-        "bikin", "kowe", "sing", "lan", "ing", "karo", "ora", "iku", "iki", "kanggo", "piye", "kepiye", "carane", "arep",
-        "nganggo", "marang", "saka", "yen", "banjur", "uga", "mung", "kudu", "sampeyan", "panjenengan", "dhewe", "nang",
-        "neng", "utawa", "amarga", "kuwi", "kae", "opo", "ono", "wis", "isa", "na", "ya", "wa", "kwa", "ni", "za",
-        "katika", "jinsi", "gani", "nini", "kuna", "hii", "hiyo", "yangu", "wangu", "mimi", "wewe", "sana", "bila", "kama",
-        "lakini", "au", "pia", "kwamba", "ili", "huu", "hizi", "nataka", "nipe", "tafadhali", "niambie", "kufanya",
-        "kutengeneza", "nani", "vipi", "cha", "vya",
+        "bikin", "aja", "biar", "udah", "sih", "dong", "nih", "kalo", "buat", "pake", "pakai", "yg", "dgn", "tapi", "saja",
+        "lebih", "sangat", "banyak", "semua", "siapa", "kenapa", "mengapa", "berapa", "sama", "lagi", "masih", "belum",
+        "punya", "jadi", "sebuah", "secara", "tersebut", "dapat", "hanya", "setelah", "sebelum", "terus",
+        // Javanese, formal and colloquial
+        "kowe", "sing", "lan", "ing", "karo", "ora", "iku", "iki", "kanggo", "piye", "kepiye", "carane", "arep", "nganggo",
+        "marang", "saka", "yen", "banjur", "uga", "mung", "kudu", "sampeyan", "panjenengan", "dhewe", "nang", "neng",
+        "utawa", "amarga", "kuwi", "kae", "opo", "ono", "wis", "isa", "awakmu", "koen", "seng", "nyapo", "lapo", "kok",
+        "podo", "gawe", "nggawe", "uwong", "wong", "nek", "ae", "wae", "kabeh", "ngono", "ngene", "lek", "arek", "kepriye",
+        "ngerti", "pengen", "ndek", "ning", "dadi", "bakal", "butuh", "sopo", "endi", "ngendi", "kapan", "mergo", "soale",
+        "ojo", "saiki", "maneh", "nganti", "kanti", "seko", "teko", "supoyo", "tanpo",
+        // Swahili
+        "na", "ya", "wa", "kwa", "ni", "za", "katika", "jinsi", "gani", "nini", "kuna", "hii", "hiyo", "yangu", "wangu",
+        "mimi", "wewe", "sana", "bila", "kama", "lakini", "au", "pia", "kwamba", "ili", "huu", "hizi", "nataka", "nipe",
+        "tafadhali", "niambie", "kufanya", "kutengeneza", "nani", "vipi", "cha", "vya", "je", "ninawezaje", "nawezaje",
+        "unaweza", "naweza", "kwenye", "yake", "yao", "wao", "sisi", "kuwa", "hapa", "hivyo", "kwanini", "mtu", "watu",
+        "ninataka", "bora", "njia", "zaidi", "kila", "baada", "kabla", "sasa", "tena", "yako", "wako", "langu", "lako",
+        "kuhusu", "jambo", "habari",
+        // Italian
+        "posso", "puoi", "può", "faccio", "voglio", "vorrei", "devo", "perché", "perche", "cosa", "quale", "quali", "quando",
+        "della", "dello", "delle", "degli", "nel", "nella", "alla", "dei", "dalla", "gli", "questo", "questa", "quello",
+        "quella", "mio", "mia", "miei", "tuo", "tua", "suo", "sua", "lei", "loro", "hai", "essere", "qualcuno", "qualcosa",
+        "anche", "senza", "tutti", "molto", "sul", "sulla",
+        // Spanish
+        "cómo", "qué", "puedo", "puedes", "hacer", "quiero", "mi", "tu", "en", "al", "su", "pero", "más", "muy", "este",
+        "esta", "esto", "eso", "alguien", "también", "mis", "tus", "cuál", "cuando", "dónde", "donde", "porque", "sobre",
+        "te", "ser", "tengo", "tiene", "hola", "gracias", "algo", "necesito", "debo",
+        // French
+        "pourquoi", "quoi", "moi", "toi", "mon", "mes", "du", "aux", "ne", "quel", "quelle", "faire", "peux", "peut", "mais",
+        "ou", "où", "très", "cette", "cet", "ces", "ses", "nous", "leur", "elle", "sont", "suis", "avez", "être", "fais",
+        "bonjour", "merci", "chez", "sans", "comme", "veux", "veut", "dois", "doit", "aussi", "tout", "tous", "ça", "sais",
+        // German
+        "mir", "mich", "dich", "du", "kann", "kannst", "einen", "einem", "einer", "mein", "meine", "meinen", "meinem", "dein",
+        "deine", "auf", "für", "dem", "bei", "nach", "aus", "auch", "wenn", "dass", "oder", "aber", "wir", "ihr", "sich",
+        "noch", "nur", "schon", "habe", "hast", "sind", "wird", "werden", "kein", "keine", "warum", "wer", "welche",
+        "welcher", "bitte", "gibt", "jemand", "jemanden", "jemandem", "soll", "sollte", "muss", "wo",
     ];
 
     /// <summary>Whether the English classifiers read the text, and learn from it.</summary>
     public static bool IsEnglish(string text) => IsEnglish(text, European);
 
     /// <summary>
-    /// Whether the harm classifier's English stages read a request rather than its reader of other languages, which
-    /// learned Indonesian, Javanese and Swahili: those, which <see cref="IsEnglish(string)"/> takes for English, go to it.
+    /// Whether the harm classifier's English stages read a request rather than its reader of other languages: a request
+    /// with more words of the Latin-letter languages that reader learned than of English goes to it, though
+    /// <see cref="IsEnglish(string)"/> takes many such requests (those with few or none of the European words) for English.
     /// </summary>
-    public static bool IsEnglishRequest(string text) => IsEnglish(text, WithLearnedLatinLanguages);
+    public static bool IsEnglishRequest(string text) => IsEnglish(text, LearnedLatinLanguages);
 
     private static bool IsEnglish(string text, HashSet<string> other)
     {

@@ -6,12 +6,17 @@ namespace Canopy.UnitTests.Guardrails;
 /// <summary>Which texts the English classifiers read and which requests go to the harm classifier's reader of other languages.</summary>
 public sealed class EnglishTextTests
 {
-    // Written for these tests: plain Latin letters and no word of English's list, which read as English to the European list.
+    // Written for these tests: plain Latin letters and no more words of the European list than of English's, which read
+    // as English to that list.
     [Theory]
     [InlineData("Bagaimana cara membuat kue yang enak untuk ulang tahun ibu saya?")] // Indonesian
     [InlineData("Aku pengin sinau kanggo ujian fisika sesuk, piye carane ngapalke rumus?")] // Javanese
     [InlineData("Tafadhali niambie jinsi ya kufanya mazoezi ya hesabu kwa mtihani.")] // Swahili
-    public void A_request_in_indonesian_javanese_or_swahili_goes_to_the_reader_of_other_languages(string text)
+    [InlineData("Come faccio a preparare questo esame in una settimana?")] // Italian
+    [InlineData("Kannst du mir bei meiner Hausarbeit helfen?")] // German
+    [InlineData("¿Puedo entregar mi trabajo tarde si tengo fiebre?")] // Spanish
+    [InlineData("Tu peux me donner trois exemples de métaphores ?")] // French
+    public void A_request_in_a_language_the_reader_learned_goes_to_it(string text)
     {
         Assert.False(EnglishText.IsEnglishRequest(text));
         Assert.True(EnglishText.IsEnglish(text));
@@ -34,6 +39,8 @@ public sealed class EnglishTextTests
     [InlineData("What is the difference between Na and Ka in the periodic table?")]
     [InlineData("Is 'ya' acceptable in an informal essay, or should I write 'you'?")]
     [InlineData("Explain the photoelectric effect")]
+    [InlineData("Why did the Nazis burn books in 1933?")]
+    [InlineData("Is it true that you can die from drinking too much water?")]
     [InlineData("")]
     public void English_is_english(string text)
     {
@@ -41,35 +48,42 @@ public sealed class EnglishTextTests
         Assert.True(EnglishText.IsEnglishRequest(text));
     }
 
-    // The reader of other languages' own training file, 480 rows a language: the European word list took most Indonesian,
-    // Javanese and Swahili rows for English (327, 462, 405); now 18, 21 and 11 reach the English stages.
+    // The reader of other languages' own training file, 479 or 480 rows a language: the European word list takes most
+    // Indonesian, Javanese and Swahili rows for English (327, 462, 405) and some Italian, German, Spanish and French ones
+    // (79, 39, 27, 23); of those 8, 15, 10, 38, 11, 9 and 10 still reach the English stages.
     [Theory]
-    [InlineData("id", 300, 25)]
-    [InlineData("jv", 440, 25)]
-    [InlineData("sw", 380, 25)]
-    public void The_reader_of_other_languages_gets_the_requests_in_the_languages_it_learned(string language, int englishBefore, int englishNow)
+    [InlineData("id", 300, 480, 15)]
+    [InlineData("jv", 440, 480, 25)]
+    [InlineData("sw", 380, 480, 15)]
+    [InlineData("it", 60, 100, 45)]
+    [InlineData("de", 30, 50, 15)]
+    [InlineData("es", 20, 35, 12)]
+    [InlineData("fr", 15, 30, 12)]
+    public void The_reader_of_other_languages_gets_the_requests_in_the_languages_it_learned(string language, int englishLeast, int englishMost, int englishNow)
     {
         var texts = File.ReadLines(Path.Combine(GuardrailTestKit.SolutionFolder()!, "eval", "train", "harm_languages.jsonl"))
             .Select(l => JsonDocument.Parse(l).RootElement).Where(r => r.GetProperty("lang").GetString() == language)
             .Select(r => r.GetProperty("text").GetString()!).ToList();
 
-        Assert.Equal(480, texts.Count);
-        Assert.InRange(texts.Count(EnglishText.IsEnglish), englishBefore, 480);
+        Assert.InRange(texts.Count, 479, 480);
+        Assert.InRange(texts.Count(EnglishText.IsEnglish), englishLeast, englishMost);
         Assert.InRange(texts.Count(EnglishText.IsEnglishRequest), 0, englishNow);
     }
 
-    // The training pool carried in the repository: only MultiJail's requests (and two of Arena-Hard's, Indonesian and
-    // Chinese with code) change sides; no English row does.
+    // The training pool carried in the repository: only requests in other languages change sides (MultiJail's, and a few
+    // of AILuminate's French, Open Assistant's and Arena-Hard's); no English row does.
     [Fact]
-    public void Of_the_pool_only_requests_in_those_languages_change_sides()
+    public void Of_the_pool_only_requests_in_other_languages_change_sides()
     {
         var moved = File.ReadLines(Path.Combine(GuardrailTestKit.SolutionFolder()!, "eval", "train", "guardrail_pool.jsonl"))
             .Select(l => JsonDocument.Parse(l).RootElement)
             .Where(r => r.GetProperty("text").GetString() is { } t && EnglishText.IsEnglish(t) != EnglishText.IsEnglishRequest(t))
             .GroupBy(r => r.GetProperty("source").GetString()!).ToDictionary(g => g.Key, g => g.Count());
 
-        Assert.Equal(["arena-hard/v2.0", "multijail"], moved.Keys.Order());
-        Assert.InRange(moved["multijail"], 400, 500);
-        Assert.Equal(2, moved["arena-hard/v2.0"]);
+        Assert.Equal(["ailuminate-demo-fr_fr", "arena-hard/v2.0", "multijail", "oasst/multilingual_60"], moved.Keys.Order());
+        Assert.InRange(moved["multijail"], 500, 600);
+        Assert.Equal(4, moved["ailuminate-demo-fr_fr"]);
+        Assert.Equal(3, moved["arena-hard/v2.0"]);
+        Assert.Equal(5, moved["oasst/multilingual_60"]);
     }
 }

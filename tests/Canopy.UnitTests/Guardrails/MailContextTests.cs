@@ -44,7 +44,7 @@ public sealed class MailContextTests
     {
         var result = await Guardrails.FilterContextAsync([Mail + "\n\n" + trailer], p => p);
 
-        // The harm classifier still reads every piece, and does flag some of these lines (docs/guardrails.md, Mail).
+        // The harm classifier still reads every piece, and does flag some of these lines (docs/guardrails-history.md, Mail after its body).
         Assert.DoesNotContain(result.Detections, d => d.Detector == IndirectInjectionDetector.DetectorName);
     }
 }

@@ -129,7 +129,7 @@ public sealed class SemanticDetectorTests
         Assert.InRange(models.Harm.Probability(harmfulFeatures), SentenceStage.Gate, models.Harm.Threshold);
         Assert.Equal(models.HarmSentence.Score(harmful, harmfulFeatures), detector.Score(harmful));
         // The two stages block it, and the purpose stage does not pass it (it did before writers g and h trained it:
-        // docs/guardrails.md, Questions seeking safety by two more writers).
+        // docs/guardrails-history.md, Questions seeking safety by two more writers).
         Assert.Equal(GuardrailAction.Block, Assert.Single(new HarmClassifierDetector(models.Embedder, models.Harm, models.HarmSentence, models.PiecesOf).Detect(harmful, GuardrailStage.Input)).Action);
         Assert.Equal(GuardrailAction.Block, Assert.Single(detector.Detect(harmful, GuardrailStage.Input)).Action);
         Assert.Empty(new HarmClassifierDetector(models.Embedder, models.Harm, null, models.PiecesOf).Detect(harmful, GuardrailStage.Input));

@@ -11,7 +11,7 @@ namespace Canopy.Guardrails.Tool.Training;
 /// of the pool's requests for harm leave-one-source-out (AILuminate 401 → 349, Do-Not-Answer 196 → 152); they train the
 /// injection classifier (<see cref="InjectionTask"/>). Nor the requests for harm written for it (<see cref="WrittenPrompts.HarmFile"/>):
 /// with them it blocked 0.7 points more attacks leave-one-source-out at best, and far more of HateCheck's non-hateful
-/// cases (docs/guardrails.md); they train its purpose stage instead (<see cref="PurposeTask"/>). Only English rows train it (<see cref="EnglishText"/>).
+/// cases (docs/guardrails-history.md); they train its purpose stage instead (<see cref="PurposeTask"/>). Only English rows train it (<see cref="EnglishText"/>).
 /// </summary>
 public static class HarmTask
 {
