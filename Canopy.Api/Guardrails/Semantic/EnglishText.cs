@@ -27,7 +27,7 @@ public static partial class EnglishText
 
     // The Latin-letter languages the harm classifier's reader of other languages learned. Indonesian, Javanese and Swahili
     // have no word in the European list; a request in Italian, Spanish, French or German often uses none of its few words.
-    // Written from each language's grammar; no word of this list is also an English word.
+    // Written from each language's grammar; a few are English words too ("sing", "ya", "na"), which English text outnumbers.
     private static readonly HashSet<string> LearnedLatinLanguages =
     [
         .. European,

@@ -14,7 +14,8 @@ public sealed class SentenceStage(SentenceVectors encoder, ClassifierModel model
 {
     /// <summary>
     /// The first-stage score from which the second stage reads a request. Chosen for cost: on the training folds about
-    /// one ordinary request in eight reaches it, and blocking barely changed between 0.2 and 0.65 (docs/guardrails-history.md, "The harm classifier's sentence stage").
+    /// one ordinary request in eight reaches it, and blocking barely changed between 0.2 and 0.65
+    /// (docs/guardrails-history.md, "The harm classifier's sentence stage").
     /// </summary>
     public const double Gate = 0.5;
 
