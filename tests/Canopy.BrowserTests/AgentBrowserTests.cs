@@ -8,19 +8,13 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Canopy.BrowserTests;
 
-[CollectionDefinition(Name)]
-public sealed class AgentAppCollection : ICollectionFixture<AgentAppFixture>
-{
-    public const string Name = "Canopy AppHost with a model that calls tools";
-}
-
 /// <summary>
 /// The student assistant in a real browser against the real services (the model is scripted to call tools): the steps
 /// appear before the answer, the trace runs from canopy-ui's chat-turn through the agent to canopy-calendar, and a
 /// calendar write runs only once the student confirms it.
 /// </summary>
-[Collection(AgentAppCollection.Name)]
-public sealed class AgentBrowserTests(AgentAppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(ScriptedModelAppCollection.Name)]
+public sealed class AgentBrowserTests(ScriptedModelAppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly TimeSpan TraceTimeout = TimeSpan.FromSeconds(60);
 

@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Canopy.BrowserTests;
 
 /// <summary>Stop in a real browser, against a model that holds its answer open until it is told to stop.</summary>
-[Collection(HeldAnswerAppCollection.Name)]
-public sealed class StopBrowserTests(HeldAnswerAppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(ScriptedModelAppCollection.Name)]
+public sealed class StopBrowserTests(ScriptedModelAppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly TimeSpan TraceTimeout = TimeSpan.FromSeconds(60);
 

@@ -77,7 +77,8 @@ public sealed class SemanticModels
     public static TextEmbedder LoadEmbedder(string folder) =>
         new(MiniLmTokens.Load(Path.Combine(folder, VocabularyFile)), TokenVectors.Load(Path.Combine(folder, TokenVectorsFile)));
 
-    public static SemanticModels Load(string folder)
+    /// <param name="encoder">MiniLM for the second stages and the topic contrast (null: the default one, made on first use).</param>
+    public static SemanticModels Load(string folder, MiniLmEmbeddingGenerator? encoder = null)
     {
         var embedder = LoadEmbedder(folder);
         var harm = ClassifierModel.Load(Path.Combine(folder, HarmModelFile));
@@ -91,7 +92,7 @@ public sealed class SemanticModels
             || harmSentence.Inputs != SentenceStage.Dimensions + embedder.Length || harmPurpose.Inputs != harmSentence.Inputs || injectionSentence.Inputs != SentenceStage.Dimensions + embedder.Length)
             throw new InvalidDataException($"The classifiers in {folder} were trained on other features than the token vectors there give; retrain them.");
         // The transformer's session is made on first use: most requests never reach a second stage.
-        var vectors = new SentenceVectors(new MiniLmEmbeddingGenerator());
+        var vectors = new SentenceVectors(encoder ?? new MiniLmEmbeddingGenerator());
         return new SemanticModels(embedder, harm, new SentenceStage(vectors, harmSentence, HarmClassifierDetector.DetectorName), new PurposeStage(harmPurpose), indirect,
             injection, new SentenceStage(vectors, injectionSentence, InjectionClassifierDetector.DetectorName), new TopicContrast(vectors), otherLanguages);
     }

@@ -41,7 +41,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     /// <summary>Each request's JSON body, in order.</summary>
     public List<JsonElement> Requests { get; } = [];
 
-    /// <summary>Completes when canopy-be aborts a request this server is still serving.</summary>
+    /// <summary>Completes when canopy-be aborts a request this server is holding (a stall or a held reply).</summary>
     public TaskCompletionSource Aborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when a request has arrived.</summary>
@@ -76,12 +76,16 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         lock (Requests) Requests.Add(body);
         Received.TrySetResult();
         var aborted = context.RequestAborted;
-        aborted.Register(() => Aborted.TrySetResult());
         switch (_script)
         {
             case ModelScript.Answer:
-                context.Response.ContentType = "text/event-stream";
                 var reply = _reply?.Invoke(body) ?? ScriptedReply.Text([.. _pieces(body)]);
+                if (reply.HoldsOpen)
+                {
+                    await HoldAsync(context, reply.Pieces, aborted);
+                    return;
+                }
+                context.Response.ContentType = "text/event-stream";
                 foreach (var piece in reply.Pieces) await SendAsync(context, Chunk(piece, null));
                 for (var i = 0; i < reply.ToolCalls.Count; i++)
                 {
@@ -100,17 +104,25 @@ public sealed class ScriptedModelServer : IAsyncDisposable
                 await context.Response.WriteAsync("""{"error":{"message":"the model crashed","type":"server_error"}}""");
                 return;
             case ModelScript.StallBeforeHeaders:
+                aborted.Register(() => Aborted.TrySetResult());
                 await Task.WhenAny(Release.Task, Task.Delay(Timeout.Infinite, aborted));
                 return;
             case ModelScript.StallMidStream:
-                context.Response.ContentType = "text/event-stream";
-                await SendAsync(context, Chunk(FirstSentence, null));
-                await Task.WhenAny(Release.Task, Task.Delay(Timeout.Infinite, aborted));
-                if (aborted.IsCancellationRequested) return;
-                await SendAsync(context, Chunk("", "stop"));
-                await context.Response.WriteAsync("data: [DONE]\n\n");
+                await HoldAsync(context, [FirstSentence], aborted);
                 return;
         }
+    }
+
+    // Streams the pieces, then nothing more until the request is aborted or Release completes (then it ends normally).
+    private async Task HoldAsync(HttpContext context, IReadOnlyList<string> pieces, CancellationToken aborted)
+    {
+        aborted.Register(() => Aborted.TrySetResult());
+        context.Response.ContentType = "text/event-stream";
+        foreach (var piece in pieces) await SendAsync(context, Chunk(piece, null));
+        await Task.WhenAny(Release.Task, Task.Delay(Timeout.Infinite, aborted));
+        if (aborted.IsCancellationRequested) return;
+        await SendAsync(context, Chunk("", "stop"));
+        await context.Response.WriteAsync("data: [DONE]\n\n");
     }
 
     private object Chunk(string content, string? finishReason) =>

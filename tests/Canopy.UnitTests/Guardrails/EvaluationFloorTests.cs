@@ -5,7 +5,7 @@ using Canopy.Guardrails.Tool.Training;
 namespace Canopy.UnitTests.Guardrails;
 
 /// <summary>
-/// Runs the guardrail evaluation once (about 15 minutes on two cores): leave-one-source-out on the training pool,
+/// Runs the guardrail evaluation once (about 14 minutes on two cores): leave-one-source-out on the training pool,
 /// then the default pipeline on the evaluation-only sets. It needs only <c>eval/</c> in the repository; beside
 /// <c>../shared/eval</c> it also measures the non-commercial rows and SciQ.
 /// </summary>

@@ -20,7 +20,7 @@ public static class EvaluateCommand
         {
             Description = "train every fold's models from this seed instead of the shipped one, to see how far the figures move with it (not with --write)",
         };
-        var command = new Command("evaluate", "Measure the guardrails leave-one-source-out and on the evaluation-only sets (about 15 minutes on 2 cores).") { write, inputOnly, seed };
+        var command = new Command("evaluate", "Measure the guardrails leave-one-source-out and on the evaluation-only sets (about 14 minutes on 2 cores).") { write, inputOnly, seed };
         command.Validators.Add(result =>
         {
             if (result.GetValue(write) && result.GetValue(seed) is not null)

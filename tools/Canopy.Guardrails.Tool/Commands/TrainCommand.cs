@@ -14,7 +14,7 @@ public static class TrainCommand
 
     public static Command Create(Option<string?> repository)
     {
-        var command = new Command("train", "Train the shipped classifiers on the training pool (thresholds chosen out-of-fold); about 7 minutes on 2 cores.");
+        var command = new Command("train", "Train the shipped classifiers on the training pool (thresholds chosen out-of-fold); about 9 minutes on 2 cores.");
         command.SetAction(parse =>
         {
             var folders = DataFolders.Locate(parse.GetValue(repository));

@@ -1,6 +1,7 @@
 using Canopy.Api.Features;
 using Canopy.Api.Guardrails;
 using Canopy.Api.Guardrails.Semantic;
+using Canopy.Embeddings;
 using Canopy.Guardrails.Tool.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,8 @@ public sealed class PipelineEvaluation(GuardrailService service)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.AddGuardrails();
-        builder.Services.AddSingleton(SemanticModels.Load(modelsFolder));
+        // The checks below run on every core at once, so each MiniLM read gets one thread (docs/benchmarks.md); vectors are the same.
+        builder.Services.AddSingleton(SemanticModels.Load(modelsFolder, new MiniLmEmbeddingGenerator(threadsPerText: 1)));
         return new PipelineEvaluation(builder.Build().Services.GetRequiredService<GuardrailService>());
     }
 
