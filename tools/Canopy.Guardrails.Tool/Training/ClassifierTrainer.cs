@@ -106,14 +106,14 @@ public static class ClassifierTrainer
             var rate = settings.LearningRate * MathF.Sqrt(1 - MathF.Pow(0.999f, _step)) / (1 - MathF.Pow(0.9f, _step));
             for (var k = 0; k < parameters.Length; k++)
             {
-                var decay = decayed[k] ? settings.WeightDecay : 0;
+                var (decays, decay) = (decayed[k], settings.WeightDecay);
                 var (p, m, v, gradient) = (parameters[k], _m[k], _v[k], gradients[k]);
                 var j = 0;
                 // Element by element, the same single-precision operations as the loop after it, so the weights are the same bit for bit.
                 for (; j <= p.Length - Vector256<float>.Count; j += Vector256<float>.Count)
                 {
                     var pj = Vector256.Create(p.AsSpan(j));
-                    var g = Vector256.Create(gradient.AsSpan(j)) / batch + (decayed[k] ? decay * pj : Vector256<float>.Zero);
+                    var g = Vector256.Create(gradient.AsSpan(j)) / batch + (decays ? decay * pj : Vector256<float>.Zero);
                     var mj = 0.9f * Vector256.Create(m.AsSpan(j)) + 0.1f * g;
                     var vj = 0.999f * Vector256.Create(v.AsSpan(j)) + 0.001f * g * g;
                     mj.CopyTo(m.AsSpan(j));
@@ -122,7 +122,7 @@ public static class ClassifierTrainer
                 }
                 for (; j < p.Length; j++)
                 {
-                    var g = gradient[j] / batch + (decayed[k] ? decay * p[j] : 0);
+                    var g = gradient[j] / batch + (decays ? decay * p[j] : 0);
                     m[j] = 0.9f * m[j] + 0.1f * g;
                     v[j] = 0.999f * v[j] + 0.001f * g * g;
                     p[j] -= rate * m[j] / (MathF.Sqrt(v[j]) + 1e-8f);
