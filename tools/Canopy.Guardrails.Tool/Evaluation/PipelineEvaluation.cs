@@ -1,10 +1,7 @@
 using Canopy.Api.Features;
 using Canopy.Api.Guardrails;
-using Canopy.Api.Guardrails.Semantic;
-using Canopy.Embeddings;
+using Canopy.Guardrails.Tool.Checking;
 using Canopy.Guardrails.Tool.Data;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Canopy.Guardrails.Tool.Evaluation;
 
@@ -17,14 +14,7 @@ public sealed record PipelineResult(string Set, string Check, bool ShouldBlock, 
 /// </summary>
 public sealed class PipelineEvaluation(GuardrailService service)
 {
-    public static PipelineEvaluation Default(string modelsFolder)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.AddGuardrails();
-        // The checks below run on every core at once, so each MiniLM read gets one thread (docs/benchmarks.md); vectors are the same.
-        builder.Services.AddSingleton(SemanticModels.Load(modelsFolder, new MiniLmEmbeddingGenerator(threadsPerText: 1)));
-        return new PipelineEvaluation(builder.Build().Services.GetRequiredService<GuardrailService>());
-    }
+    public static PipelineEvaluation Default(string modelsFolder) => new(DefaultPipeline.Create(modelsFolder));
 
     public async Task<IReadOnlyList<PipelineResult>> RunAsync(DataFolders folders, Action<string>? progress = null)
     {
